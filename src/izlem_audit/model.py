@@ -1,0 +1,479 @@
+"""The report model: what a monitoring report says, with the page and box of every printed value.
+
+Domain nouns keep their Turkish names (ASCII-folded): amac, hedef, performans_hedefi, gosterge, faaliyet.
+``to_dict`` gives the public JSON contract ``izlem-audit/report@1``; ``from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "izlem-audit/report@1"
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left of the page
+
+
+@dataclass
+class Cell:
+    """Evidence for one printed value: its text as printed, its page (1-based) and box."""
+
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Cell":
+        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None)
+
+
+def _bbox(b: BBox | None) -> list[float] | None:
+    return None if b is None else [round(float(v), 2) for v in b]
+
+
+@dataclass
+class Evidence:
+    """Where an item stands: its page, the box of its whole row, and the cells it was read from."""
+
+    page: int | None = None
+    bbox: BBox | None = None
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    def cell(self, name: str) -> Cell | None:
+        return self.cells.get(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "page": self.page,
+            "bbox": _bbox(self.bbox),
+            "cells": {k: v.to_dict() for k, v in self.cells.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Evidence":
+        if not d:
+            return cls()
+        return cls(
+            d.get("page"),
+            tuple(d["bbox"]) if d.get("bbox") else None,
+            {k: Cell.from_dict(v) for k, v in (d.get("cells") or {}).items()},
+        )
+
+
+@dataclass
+class Period:
+    month: int | None
+    actual: float | None
+    reported_rate: float | None
+    note: str = ""
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "month": self.month,
+            "actual": self.actual,
+            "reported_rate": self.reported_rate,
+            "note": self.note,
+        }
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Period":
+        return cls(d.get("month"), d.get("actual"), d.get("reported_rate"), d.get("note") or "",
+                   Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class Gosterge:
+    code: str  # normalised: PG<k>, k the number within the hedef
+    name: str  # as printed, unit included
+    unit: str | None = None  # canonical unit, or the printed one when unknown
+    unit_known: bool = True
+    weight: float | None = None  # hedefe etkisi, percent
+    baseline: float | None = None  # A; None where the layout has no baseline column
+    target: float | None = None  # B
+    periods: list[Period] = field(default_factory=list)
+    printed_code: str | None = None  # as printed: PG1, PG1.1.1
+    seq: str | None = None  # Sıra No as printed
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "printed_code": self.printed_code,
+            "seq": self.seq,
+            "name": self.name,
+            "unit": self.unit,
+            "unit_known": self.unit_known,
+            "weight": self.weight,
+            "baseline": self.baseline,
+            "target": self.target,
+            "periods": [p.to_dict(evidence) for p in self.periods],
+        }
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Gosterge":
+        return cls(
+            code=d["code"], name=d.get("name", ""), unit=d.get("unit"), unit_known=d.get("unit_known", True),
+            weight=d.get("weight"), baseline=d.get("baseline"), target=d.get("target"),
+            periods=[Period.from_dict(p) for p in d.get("periods", [])],
+            printed_code=d.get("printed_code"), seq=d.get("seq"), evidence=Evidence.from_dict(d.get("evidence")),
+        )
+
+
+@dataclass
+class Faaliyet:
+    code: str  # F<k>
+    name: str
+    budget: float | None = None
+    spent: float | None = None
+    reported_rate: float | None = None
+    note: str = ""
+    printed_code: str | None = None
+    seq: str | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "printed_code": self.printed_code,
+            "seq": self.seq,
+            "name": self.name,
+            "budget": self.budget,
+            "spent": self.spent,
+            "reported_rate": self.reported_rate,
+            "note": self.note,
+        }
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Faaliyet":
+        return cls(
+            code=d["code"], name=d.get("name", ""), budget=d.get("budget"), spent=d.get("spent"),
+            reported_rate=d.get("reported_rate"), note=d.get("note") or "", printed_code=d.get("printed_code"),
+            seq=d.get("seq"), evidence=Evidence.from_dict(d.get("evidence")),
+        )
+
+
+@dataclass
+class Hedef:
+    """One hedef block: a hedef, or one performans hedefi of a hedef split into several."""
+
+    amac: str  # A<n>
+    hedef: str  # H<m>, its number within the amac
+    performans_hedefi: str | None = None  # PH<k> or None
+    amac_title: str = ""
+    hedef_title: str = ""
+    performans_hedefi_title: str = ""
+    sorumlu_birim: str = ""
+    reported_performance: float | None = None
+    printed_codes: dict[str, str] = field(default_factory=dict)  # {"amac": "A1", "hedef": "H1.2", ...}
+    note: str = ""  # a hedef-level açıklama (guide layout)
+    page: int | None = None
+    gostergeler: list[Gosterge] = field(default_factory=list)
+    faaliyetler: list[Faaliyet] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=Evidence)
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.amac, self.hedef, self.performans_hedefi)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "amac": self.amac,
+            "hedef": self.hedef,
+            "performans_hedefi": self.performans_hedefi,
+            "amac_title": self.amac_title,
+            "hedef_title": self.hedef_title,
+            "performans_hedefi_title": self.performans_hedefi_title,
+            "sorumlu_birim": self.sorumlu_birim,
+            "reported_performance": self.reported_performance,
+            "printed_codes": dict(self.printed_codes),
+            "note": self.note,
+            "page": self.page,
+            "gostergeler": [g.to_dict(evidence) for g in self.gostergeler],
+            "faaliyetler": [f.to_dict(evidence) for f in self.faaliyetler],
+        }
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Hedef":
+        return cls(
+            amac=d["amac"], hedef=d["hedef"], performans_hedefi=d.get("performans_hedefi"),
+            amac_title=d.get("amac_title", ""), hedef_title=d.get("hedef_title", ""),
+            performans_hedefi_title=d.get("performans_hedefi_title", ""), sorumlu_birim=d.get("sorumlu_birim", ""),
+            reported_performance=d.get("reported_performance"), printed_codes=dict(d.get("printed_codes") or {}),
+            note=d.get("note") or "", page=d.get("page"),
+            gostergeler=[Gosterge.from_dict(g) for g in d.get("gostergeler", [])],
+            faaliyetler=[Faaliyet.from_dict(f) for f in d.get("faaliyetler", [])],
+            evidence=Evidence.from_dict(d.get("evidence")),
+        )
+
+
+# ----------------------------------------------------------------------------------------------- summary
+
+
+@dataclass
+class SummaryPH:
+    performans_hedefi: str  # PH<k> as numbered in the summary
+    title: str = ""
+    sorumlu_birim: str = ""
+    reported_performance: float | None = None
+    weight: float | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"performans_hedefi": self.performans_hedefi, "title": self.title, "sorumlu_birim": self.sorumlu_birim,
+             "reported_performance": self.reported_performance, "weight": self.weight}
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SummaryPH":
+        return cls(d["performans_hedefi"], d.get("title", ""), d.get("sorumlu_birim", ""),
+                   d.get("reported_performance"), d.get("weight"), Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class SummaryHedef:
+    hedef: str
+    title: str = ""
+    sorumlu_birim: str = ""
+    reported_performance: float | None = None
+    performans_hedefleri: list[SummaryPH] = field(default_factory=list)
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"hedef": self.hedef, "title": self.title, "sorumlu_birim": self.sorumlu_birim,
+             "reported_performance": self.reported_performance,
+             "performans_hedefleri": [p.to_dict(evidence) for p in self.performans_hedefleri]}
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SummaryHedef":
+        return cls(d["hedef"], d.get("title", ""), d.get("sorumlu_birim", ""), d.get("reported_performance"),
+                   [SummaryPH.from_dict(p) for p in d.get("performans_hedefleri", [])],
+                   Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class SummaryCounts:
+    hedef: int | None = None
+    gosterge: int | None = None
+    faaliyet: int | None = None
+    reported_rate: float | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"hedef": self.hedef, "gosterge": self.gosterge, "faaliyet": self.faaliyet,
+             "reported_rate": self.reported_rate}
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "SummaryCounts | None":
+        if d is None:
+            return None
+        return cls(d.get("hedef"), d.get("gosterge"), d.get("faaliyet"), d.get("reported_rate"),
+                   Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class SummaryAmac:
+    amac: str
+    title: str = ""
+    reported_rate: float | None = None  # from the row of amaç percentages
+    hedefler: list[SummaryHedef] = field(default_factory=list)
+    counts: SummaryCounts | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"amac": self.amac, "title": self.title, "reported_rate": self.reported_rate,
+             "hedefler": [h.to_dict(evidence) for h in self.hedefler],
+             "counts": self.counts.to_dict(evidence) if self.counts else None}
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SummaryAmac":
+        return cls(d["amac"], d.get("title", ""), d.get("reported_rate"),
+                   [SummaryHedef.from_dict(h) for h in d.get("hedefler", [])],
+                   SummaryCounts.from_dict(d.get("counts")), Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class DeclaredTotals:
+    """Totals the report states in its running text ("5 amaç, 29 hedef . 203 gösterge ve 294 faaliyet")."""
+
+    amac: int | None = None
+    hedef: int | None = None
+    gosterge: int | None = None
+    faaliyet: int | None = None
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"amac": self.amac, "hedef": self.hedef, "gosterge": self.gosterge, "faaliyet": self.faaliyet}
+        if evidence:
+            d["evidence"] = self.evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "DeclaredTotals | None":
+        if d is None:
+            return None
+        return cls(d.get("amac"), d.get("hedef"), d.get("gosterge"), d.get("faaliyet"),
+                   Evidence.from_dict(d.get("evidence")))
+
+
+@dataclass
+class Summary:
+    amaclar: list[SummaryAmac] = field(default_factory=list)
+    overall_rate: float | None = None  # "yıllık gerçekleşme oranı yaklaşık %34"
+    overall_evidence: Evidence = field(default_factory=Evidence)
+    declared_totals: DeclaredTotals | None = None
+
+    def amac(self, code: str) -> SummaryAmac | None:
+        return next((a for a in self.amaclar if a.amac == code), None)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "amaclar": [a.to_dict(evidence) for a in self.amaclar],
+            "overall_rate": self.overall_rate,
+            "declared_totals": self.declared_totals.to_dict(evidence) if self.declared_totals else None,
+        }
+        if evidence:
+            d["overall_evidence"] = self.overall_evidence.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Summary":
+        if not d:
+            return cls()
+        return cls([SummaryAmac.from_dict(a) for a in d.get("amaclar", [])], d.get("overall_rate"),
+                   Evidence.from_dict(d.get("overall_evidence")), DeclaredTotals.from_dict(d.get("declared_totals")))
+
+
+# ----------------------------------------------------------------------------------------------- issues
+
+
+@dataclass
+class StructureIssue:
+    """Something the reader met that is not as the layout says: a shifted value, a header lacking a column,
+    a table it could not read. Rules turn these into ``structure`` findings."""
+
+    kind: str  # stable identifier, e.g. "value_in_wrong_column", "header_missing_column", "unreadable_table"
+    page: int | None = None
+    bbox: BBox | None = None
+    amac: str | None = None
+    hedef: str | None = None
+    performans_hedefi: str | None = None
+    item: str | None = None
+    period: int | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d = {"kind": self.kind, "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
+             "item": self.item, "period": self.period, "detail": dict(self.detail)}
+        if evidence:
+            d["page"] = self.page
+            d["bbox"] = _bbox(self.bbox)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "StructureIssue":
+        return cls(d["kind"], d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("amac"),
+                   d.get("hedef"), d.get("performans_hedefi"), d.get("item"), d.get("period"),
+                   dict(d.get("detail") or {}))
+
+
+@dataclass
+class Source:
+    path: str = ""
+    sha256: str = ""
+    pages: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "pages": self.pages}
+
+
+@dataclass
+class Report:
+    source: Source = field(default_factory=Source)
+    layout: str = "unknown"  # "cigli" (Word tables, month sub-rows) or "rehber" (the guide's standard table)
+    title: str = ""
+    year: int | None = None
+    hedefler: list[Hedef] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+    issues: list[StructureIssue] = field(default_factory=list)
+    engine: str = "pdfplumber"
+
+    # -- counting
+    def amac_codes(self) -> list[str]:
+        seen: list[str] = []
+        for h in self.hedefler:
+            if h.amac not in seen:
+                seen.append(h.amac)
+        return seen
+
+    def hedef_keys(self) -> list[tuple[str, str]]:
+        seen: list[tuple[str, str]] = []
+        for h in self.hedefler:
+            if (h.amac, h.hedef) not in seen:
+                seen.append((h.amac, h.hedef))
+        return seen
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "amac": len(self.amac_codes()),
+            "hedef": len(self.hedef_keys()),
+            "performans_hedefi": sum(1 for h in self.hedefler if h.performans_hedefi),
+            "gosterge": sum(len(h.gostergeler) for h in self.hedefler),
+            "faaliyet": sum(len(h.faaliyetler) for h in self.hedefler),
+        }
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {"schema": SCHEMA}
+        if evidence:
+            d["source"] = self.source.to_dict()
+            d["engine"] = self.engine
+        d.update({
+            "layout": self.layout,
+            "title": self.title,
+            "year": self.year,
+            "counts": self.counts(),
+            "hedefler": [h.to_dict(evidence) for h in self.hedefler],
+            "summary": self.summary.to_dict(evidence),
+            "issues": [i.to_dict(evidence) for i in self.issues],
+        })
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Report":
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"not an {SCHEMA} document")
+        src = d.get("source") or {}
+        return cls(
+            source=Source(src.get("path", ""), src.get("sha256", ""), src.get("pages", 0)),
+            layout=d.get("layout", "unknown"), title=d.get("title", ""), year=d.get("year"),
+            hedefler=[Hedef.from_dict(h) for h in d.get("hedefler", [])],
+            summary=Summary.from_dict(d.get("summary")),
+            issues=[StructureIssue.from_dict(i) for i in d.get("issues", [])],
+            engine=d.get("engine", "pdfplumber"),
+        )

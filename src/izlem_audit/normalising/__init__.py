@@ -1,0 +1,1 @@
+"""Stage 3: normalising Turkish numbers, units and labels."""
