@@ -1,0 +1,491 @@
+"""Stage 2: from the blocks of each page (tables and running text) to the report model.
+
+The report is read as one stream, top to bottom, page after page, so a table continued on the next page —
+with its header repeated or not — simply goes on where it stopped. What a row is follows from its cells:
+
+* label rows (``Amaç (A1) | …``, ``Hedef (H2) | …``, ``Sorumlu Birim | …``, ``Performans % | …``, or the
+  guide's ``A1 | …``, ``H1.1 | …``, ``H1.1 Performansı | …``) open and describe a hedef block;
+* a header row (``Sıra No | Gösterge Kodu | …`` or ``Performans Göstergesi | Hedefe Etkisi (%) | …``) sets
+  the column map for the gösterge or faaliyet rows below it;
+* data rows are read with the current column map; a row with no code of its own (its code cell is merged
+  from above, or empty at the top of a continued table) is a further period of the gösterge above it;
+* the summary part (``HEDEF | MÜDÜRLÜK | PERFORMANS`` tables, the row of amaç percentages, the counts tables)
+  and the totals stated in the running text are read by ``summary.py``.
+
+Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its page and box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Cell, Evidence, Faaliyet, Gosterge, Hedef, Period, Report, StructureIssue
+from ..normalising.numbers import parse_number
+from ..normalising.text import squash
+from ..normalising.units import split_unit
+from ..reading.page import Block, GridCell, GridTable, Line
+from . import codes
+from .columns import ColumnMap, build_map, classify_header, is_subheader, repair_missing_actual
+from .summary import SummaryReader
+
+LAYOUT_MONTHLY = "monthly_rows"
+LAYOUT_GUIDE = "guide_standard"
+
+
+def _cell(c: GridCell | None, page: int, line: Line | None = None) -> Cell | None:
+    if c is None:
+        return None
+    if line is not None:
+        return Cell(line.text, page, line.bbox)
+    return Cell(c.text, page, c.bbox)
+
+
+@dataclass
+class _Row:
+    """One grid row of a table: the cells that start in it, and the cells merged into it from above."""
+
+    table: GridTable
+    index: int
+    cells: list[GridCell]
+    covering: list[GridCell]
+
+    @property
+    def page(self) -> int:
+        return self.table.page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.table.row_bbox(self.index)
+
+    def texts(self) -> list[str]:
+        return [c.flat for c in self.cells if c.flat]
+
+
+def _rows(table: GridTable) -> Iterable[_Row]:
+    by_row = table.rows()
+    active: list[GridCell] = []
+    for i, cells in enumerate(by_row):
+        active = [c for c in active if c.row + c.rowspan > i]
+        yield _Row(table, i, cells, list(active))
+        active.extend(c for c in cells if c.rowspan > 1)
+
+
+@dataclass
+class _Block:
+    hedef: Hedef
+    open_labels: bool = True  # still reading label rows
+    last_gosterge: Gosterge | None = None
+    last_gosterge_row: int = -1  # grid-row stamp of the last gösterge data row (guide layout's Açıklama rows)
+    guide_notes: list[tuple[Gosterge | None, str, Cell]] = field(default_factory=list)
+    layout: str = LAYOUT_MONTHLY
+
+
+class Assembler:
+    def __init__(self, period_hint: int | None = None, trace_pages: set[int] | None = None) -> None:
+        self.report = Report()
+        self.trace_pages = trace_pages or set()
+        self.trace: list[tuple[int, tuple[float, float, float, float], str]] = []  # what each cell was read as
+        self.blocks: list[_Block] = []
+        self.current: _Block | None = None
+        self.cmap: ColumnMap | None = None
+        self.header_rows: list[list[GridCell]] = []
+        self._header_table: GridTable | None = None
+        self.mode: str | None = None  # "gosterge", "faaliyet", "summary" or None
+        self.summary = SummaryReader(self.report)
+        self.period_hint = period_hint
+        self.layouts: dict[str, int] = {}  # layout -> hedef blocks read in it
+        self.row_stamp = 0
+        self.unplaced: list[_Row] = []
+
+    # ------------------------------------------------------------------ stream
+    def feed(self, block: Block) -> None:
+        if block.text is not None:
+            self.summary.text(block.text.line, block.page)
+            if self.period_hint is None:
+                self.period_hint = codes.period_months_from_title(block.text.line.text)
+            return
+        assert block.table is not None
+        for row in _rows(block.table):
+            self.row_stamp += 1
+            self._row(row)
+
+    def _row(self, row: _Row) -> None:
+        texts = row.texts()
+        if not texts and not row.covering:
+            return
+        if self._label_row(row):
+            return
+        if self.mode in ("gosterge", "faaliyet") and self._pending_subheader(row):
+            return
+        if self.summary.row(row.cells, row.page, row.bbox):
+            self._close_block()
+            self.mode = "summary"
+            return
+        kind, _ = classify_header(row.cells)
+        if kind:
+            self._start_table(kind, row)
+            return
+        if self.mode == "gosterge" and self.current is not None:
+            self._gosterge_row(row)
+        elif self.mode == "faaliyet" and self.current is not None:
+            self._faaliyet_row(row)
+        elif self.mode == "summary":
+            return
+        else:
+            self.unplaced.append(row)
+
+    # ------------------------------------------------------------------ hedef header rows
+    def _label_row(self, row: _Row) -> bool:
+        taken = self._label_row_inner(row)
+        if taken and row.page in self.trace_pages:
+            self.trace.append((row.page, row.bbox, "label: " + codes.label_key(row.cells[0].flat)[:30]))
+        return taken
+
+    def _label_row_inner(self, row: _Row) -> bool:
+        cells = [c for c in row.cells if c.flat]
+        if not cells or len(cells) > 3:
+            return False
+        key = codes.label_key(cells[0].flat)
+        value = cells[1] if len(cells) > 1 else None
+        vtext = squash(value.flat) if value else ""
+        page = row.page
+        m = codes.AMAC_LABEL.match(key)
+        if m:
+            self._open_block(page, row)
+            h = self.current.hedef  # type: ignore[union-attr]
+            h.amac = f"A{int(m.group(1))}"
+            h.printed_codes["amac"] = f"A{int(m.group(1))}"
+            h.amac_title = vtext
+            h.evidence.cells["amac"] = _cell(value or cells[0], page)  # type: ignore[assignment]
+            self.current.layout = LAYOUT_MONTHLY  # type: ignore[union-attr]
+            return True
+        m = codes.GUIDE_PERF.match(key)
+        if m and self.current is not None and self.current.open_labels:
+            self._reported_performance(value, vtext, page)
+            return True
+        m = codes.GUIDE_HEDEF.match(key)
+        if m and value is not None:
+            if self.current is None or not self.current.open_labels or self.current.hedef.hedef:
+                self._open_block(page, row)
+            self.current.layout = LAYOUT_GUIDE  # type: ignore[union-attr]
+            h = self.current.hedef  # type: ignore[union-attr]
+            h.amac = h.amac or f"A{int(m.group(1))}"
+            h.hedef = f"H{int(m.group(2))}"
+            h.printed_codes["hedef"] = squash(cells[0].flat).replace(" ", "")
+            h.hedef_title = vtext
+            h.evidence.cells["hedef"] = _cell(value, page)  # type: ignore[assignment]
+            return True
+        m = codes.GUIDE_AMAC.match(key)
+        if m and value is not None and len(cells) == 2:
+            self._open_block(page, row)
+            h = self.current.hedef  # type: ignore[union-attr]
+            h.amac = f"A{int(m.group(1))}"
+            h.printed_codes["amac"] = squash(cells[0].flat)
+            h.amac_title = vtext
+            h.evidence.cells["amac"] = _cell(value, page)  # type: ignore[assignment]
+            self.current.layout = LAYOUT_GUIDE  # type: ignore[union-attr]
+            return True
+        if self.current is None or not self.current.open_labels:
+            return False
+        h = self.current.hedef
+        m = codes.HEDEF_LABEL.match(key)
+        if m:
+            h.hedef = f"H{int(m.group(1))}"
+            h.printed_codes["hedef"] = f"H{int(m.group(1))}"
+            h.hedef_title = vtext
+            h.evidence.cells["hedef"] = _cell(value or cells[0], page)  # type: ignore[assignment]
+            return True
+        m = codes.PH_LABEL.match(key)
+        if m:
+            h.performans_hedefi = f"PH{int(m.group(1))}"
+            h.printed_codes["performans_hedefi"] = f"PH{int(m.group(1))}"
+            h.performans_hedefi_title = vtext
+            h.evidence.cells["performans_hedefi"] = _cell(value or cells[0], page)  # type: ignore[assignment]
+            return True
+        if codes.BIRIM_LABEL.match(key):
+            h.sorumlu_birim = vtext
+            if value:
+                h.evidence.cells["sorumlu_birim"] = _cell(value, page)  # type: ignore[assignment]
+            return True
+        if codes.PERF_LABEL.match(key):
+            self._reported_performance(value, vtext, page)
+            return True
+        return False
+
+    def _reported_performance(self, value: GridCell | None, vtext: str, page: int) -> None:
+        assert self.current is not None
+        h = self.current.hedef
+        h.reported_performance = parse_number(vtext)
+        if value is not None:
+            h.evidence.cells["reported_performance"] = Cell(vtext, page, value.bbox)
+
+    def _open_block(self, page: int, row: _Row) -> None:
+        if self.current is not None and self.current.open_labels and not self.current.hedef.hedef \
+                and not self.current.hedef.gostergeler:
+            # a block's label table split across pages: keep filling it
+            return
+        self._close_block()
+        h = Hedef(amac="", hedef="", page=page)
+        h.evidence.page = page
+        h.evidence.bbox = row.bbox
+        self.current = _Block(h)
+        self.mode = None
+        self.cmap = None
+
+    def _close_block(self) -> None:
+        if self.current is None:
+            return
+        b = self.current
+        self._settle_guide_notes(b)
+        h = b.hedef
+        has_numbers = h.reported_performance is not None or any(
+            g.weight is not None or g.target is not None or any(p.actual is not None for p in g.periods)
+            for g in h.gostergeler
+        ) or any(f.budget is not None for f in h.faaliyetler)
+        if h.hedef and has_numbers:
+            self.report.hedefler.append(h)
+            self.layouts[b.layout] = self.layouts.get(b.layout, 0) + 1
+        # a label table with no figures at all is a template (the guide's example quoted in the introduction)
+        self.current = None
+
+    # ------------------------------------------------------------------ tables
+    def _start_table(self, kind: str, row: _Row) -> None:
+        if self.current is None:
+            self.mode = None
+            self.unplaced.append(row)
+            return
+        self.current.open_labels = False
+        self.mode = kind
+        self.header_rows = [row.cells]
+        self.cmap = build_map(kind, self.header_rows, row.table.xs)
+        self._header_table = row.table
+
+    def _pending_subheader(self, row: _Row) -> bool:
+        """A second header row right under the first ("Hedef | Ay | Gerçekleşme" under "2024")."""
+        if not self.header_rows or self.cmap is None or self._header_table is not row.table:
+            return False
+        header_end = max(c.row + c.rowspan for c in self.header_rows[-1])
+        if row.index > header_end or not is_subheader(row.cells, self.mode or "gosterge"):
+            return False
+        self.header_rows.append(row.cells)
+        self.cmap = build_map(self.mode or "gosterge", self.header_rows, row.table.xs)
+        return True
+
+    def _fields(self, row: _Row) -> dict[str, GridCell]:
+        assert self.cmap is not None
+        out: dict[str, GridCell] = {}
+        for c in row.cells:
+            f = self.cmap.field_of(c)
+            if f and f not in out:
+                out[f] = c
+            elif f is None and c.flat:
+                out.setdefault("_extra", c)
+        if row.page in self.trace_pages and self.current is not None:
+            key = " ".join(x for x in self.current.hedef.key if x)
+            for f, c in out.items():
+                self.trace.append((row.page, c.bbox, f"{key} {self.mode}.{f}"))
+        return out
+
+    def _check_repair(self, row: _Row, fields: dict[str, GridCell]) -> dict[str, GridCell]:
+        """A header that lacks a column shows as values under no header: repair the map once, by position."""
+        assert self.cmap is not None and self.current is not None
+        if "_extra" in fields and repair_missing_actual(self.cmap):
+            h = self.current.hedef
+            self.report.issues.append(StructureIssue(
+                "header_missing_column", row.page, row.table.row_bbox(0), h.amac, h.hedef, h.performans_hedefi,
+                detail={"missing": "gerceklesme"}))
+            return self._fields(row)
+        return fields
+
+    def _gosterge_row(self, row: _Row) -> None:
+        assert self.current is not None and self.cmap is not None
+        f = self._check_repair(row, self._fields(row))
+        h = self.current.hedef
+        code_cell = f.get("code")
+        name_cell = f.get("name")
+        code_text = code_cell.flat if code_cell else ""
+        if not code_text and name_cell is not None:
+            # the guide's layout: "PG1.1.1: name" in one cell
+            code_text = name_cell.flat
+        if codes.NOTE_LABEL.match(codes.label_key((name_cell or code_cell).flat if (name_cell or code_cell) else "")):
+            self._guide_note(row, f)
+            return
+        code, printed, rest = codes.item_code(code_text, "PG")
+        is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
+            name_cell is not None and name_cell.flat and "month" not in self.cmap.fields())
+        if is_new:
+            g = Gosterge(code=code or f"PG{len(h.gostergeler) + 1}", name="")
+            g.printed_code = printed
+            g.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
+            if code_cell is not None and name_cell is not None and code_cell is not name_cell:
+                g.name = squash(name_cell.flat)
+            else:
+                g.name = rest
+            _, unit = split_unit(g.name)
+            g.unit = unit.name
+            g.unit_known = unit.known
+            for fld in ("weight", "target", "baseline"):
+                c = f.get(fld)
+                if c is not None:
+                    setattr(g, fld, parse_number(c.flat))
+                    g.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+            for fld in ("seq", "code", "name"):
+                c = f.get(fld)
+                if c is not None:
+                    g.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+            g.evidence.page = row.page
+            span = max((c.rowspan for c in row.cells), default=1)
+            g.evidence.bbox = row.table.row_bbox(row.index, span)
+            if code is None:
+                self.report.issues.append(StructureIssue(
+                    "missing_code", row.page, row.bbox, h.amac, h.hedef, h.performans_hedefi, g.code))
+            h.gostergeler.append(g)
+            self.current.last_gosterge = g
+        g = self.current.last_gosterge
+        if g is None:
+            self.report.issues.append(StructureIssue("orphan_row", row.page, row.bbox, h.amac, h.hedef,
+                                                     h.performans_hedefi, detail={"text": " | ".join(row.texts())}))
+            return
+        self.current.last_gosterge_row = self.row_stamp
+        self._periods(g, row, f)
+
+    def _periods(self, g: Gosterge, row: _Row, f: dict[str, GridCell]) -> None:
+        assert self.current is not None and self.cmap is not None
+        h = self.current.hedef
+        month_cell, actual_cell, rate_cell, note_cell = f.get("month"), f.get("actual"), f.get("rate"), f.get("note")
+        if month_cell is None and actual_cell is None and rate_cell is None:
+            return
+        if "month" in self.cmap.fields():
+            month_lines = month_cell.lines if month_cell is not None else []
+            months = [codes.month_of(t) for ln in month_lines for t in ln.text.split()]
+        else:
+            months = [self.period_hint]
+        if not months:
+            months = [None]
+        n = len(months)
+        actuals = _split_values(actual_cell, n)
+        rates = _split_values(rate_cell, n)
+        note = squash(note_cell.flat) if note_cell is not None else ""
+        moved = None
+        if rate_cell is not None and not rate_cell.flat and note and parse_number(note) is not None and n == 1:
+            # the rate printed in the Açıklama column: read it as what it is, and say where it stood
+            rates = [(note_cell.lines[0] if note_cell and note_cell.lines else None, parse_number(note))]
+            moved = note_cell
+            note = ""
+        elif rate_cell is None and "rate" not in self.cmap.fields():
+            rates = [(None, None)] * n
+        for i, month in enumerate(months):
+            p = Period(month, actuals[i][1] if i < len(actuals) else None,
+                       rates[i][1] if i < len(rates) else None, note)
+            p.evidence.page = row.page
+            p.evidence.bbox = row.bbox
+            for name, c, vals in (("actual", actual_cell, actuals), ("reported_rate", rate_cell if moved is None else moved, rates)):
+                if c is not None:
+                    line = vals[i][0] if i < len(vals) else None
+                    p.evidence.cells[name] = Cell(line.text if line else c.flat, row.page, line.bbox if line else c.bbox)
+            if month_cell is not None:
+                ml = month_cell.lines[i] if i < len(month_cell.lines) and len(month_cell.lines) == n else None
+                p.evidence.cells["month"] = Cell(ml.text if ml else month_cell.flat, row.page,
+                                                 ml.bbox if ml else month_cell.bbox)
+            if note_cell is not None and note:
+                p.evidence.cells["note"] = Cell(note, row.page, note_cell.bbox)
+            g.periods.append(p)
+            if moved is not None:
+                self.report.issues.append(StructureIssue(
+                    "value_in_wrong_column", row.page, moved.bbox, h.amac, h.hedef, h.performans_hedefi, g.code,
+                    month, detail={"field": "reported_rate", "column": "aciklama", "text": moved.flat}))
+        if len(actuals) != n or len(rates) != n:
+            self.report.issues.append(StructureIssue(
+                "period_values_mismatch", row.page, row.bbox, h.amac, h.hedef, h.performans_hedefi, g.code,
+                detail={"months": n, "actuals": len(actuals), "rates": len(rates)}))
+
+    def _guide_note(self, row: _Row, f: dict[str, GridCell]) -> None:
+        """An ``Açıklama`` row of the guide's table: the note of the gösterge just above, or of the hedef."""
+        assert self.current is not None
+        cells = [c for c in row.cells if c.flat]
+        text = squash(" ".join(c.flat for c in cells[1:])) if len(cells) > 1 else ""
+        target = self.current.last_gosterge if self.current.last_gosterge_row == self.row_stamp - 1 else None
+        cell = Cell(text, row.page, cells[-1].bbox if cells else row.bbox)
+        self.current.guide_notes.append((target, text, cell))
+
+    def _settle_guide_notes(self, b: _Block) -> None:
+        """Açıklama rows after each gösterge are theirs; a single one after several göstergeler is the hedef's."""
+        notes = b.guide_notes
+        if not notes:
+            return
+        per_item = len(b.hedef.gostergeler) > 1 and all(t is not None for t, _, _ in notes) and \
+            len({id(t) for t, _, _ in notes}) == len(notes) == len(b.hedef.gostergeler)
+        if per_item:
+            for g, text, cell in notes:
+                for p in g.periods:  # type: ignore[union-attr]
+                    p.note = text
+                    p.evidence.cells["note"] = cell
+        else:
+            b.hedef.note = squash(" ".join(t for _, t, _ in notes))
+            b.hedef.evidence.cells["note"] = notes[0][2]
+
+    def _faaliyet_row(self, row: _Row) -> None:
+        assert self.current is not None and self.cmap is not None
+        f = self._fields(row)
+        h = self.current.hedef
+        code_cell = f.get("code")
+        code, printed, _ = codes.item_code(code_cell.flat if code_cell else "", "F")
+        name_cell = f.get("name")
+        if code is None and not (name_cell and name_cell.flat):
+            if h.faaliyetler and any(c.flat for c in row.cells):
+                # a wrapped row continued at the top of the next page: its text belongs to the row above
+                last = h.faaliyetler[-1]
+                if name_cell and name_cell.flat:
+                    last.name = squash(last.name + " " + name_cell.flat)
+                if f.get("note") and f["note"].flat:
+                    last.note = squash(last.note + " " + f["note"].flat)
+            return
+        fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name=squash(name_cell.flat) if name_cell else "")
+        fa.printed_code = printed
+        fa.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
+        for fld, attr in (("budget", "budget"), ("spent", "spent"), ("rate", "reported_rate")):
+            c = f.get(fld)
+            if c is not None:
+                setattr(fa, attr, parse_number(c.flat))
+                fa.evidence.cells[attr] = Cell(c.flat, row.page, c.bbox)
+        for fld in ("seq", "code", "name"):
+            c = f.get(fld)
+            if c is not None:
+                fa.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+        if f.get("note") is not None:
+            fa.note = squash(f["note"].flat)
+        fa.evidence.page = row.page
+        fa.evidence.bbox = row.bbox
+        if code is None:
+            self.report.issues.append(StructureIssue("missing_code", row.page, row.bbox, h.amac, h.hedef,
+                                                     h.performans_hedefi, fa.code))
+        h.faaliyetler.append(fa)
+
+    # ------------------------------------------------------------------ end
+    def finish(self) -> Report:
+        self._close_block()
+        self.summary.finish()
+        r = self.report
+        r.layout = max(self.layouts, key=lambda k: self.layouts[k]) if self.layouts else "unknown"
+        for row in self.unplaced:
+            if any(codes.item_code(t, "PG")[0] for t in row.texts()):
+                self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
+                                                         detail={"text": " | ".join(row.texts())}))
+        return r
+
+
+def _split_values(cell: GridCell | None, n: int) -> list[tuple[Line | None, float | None]]:
+    """The values of a cell for ``n`` periods: one per line (``0,00`` / ``0,00``) or per token."""
+    if cell is None:
+        return [(None, None)] * n
+    if n == 1:
+        return [(cell.lines[0] if len(cell.lines) == 1 else None, parse_number(cell.flat))]
+    if len(cell.lines) == n:
+        return [(ln, parse_number(ln.text)) for ln in cell.lines]
+    tokens = cell.flat.split()
+    if len(tokens) == n:
+        return [(None, parse_number(t)) for t in tokens]
+    if not cell.flat:
+        return [(None, None)] * n
+    return [(None, parse_number(t)) for t in tokens]

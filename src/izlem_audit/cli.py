@@ -1,0 +1,201 @@
+"""The ``izlem-audit`` command line.
+
+Every command turns a user error (bad path, not a PDF, wrong password, unknown format) into one line on
+stderr and exit code 2; ``--debug`` shows the traceback instead. Outputs are written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from . import __version__
+from .errors import UserError
+from .messages import t
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Belediye stratejik plan / performans programı izleme raporlarını denetler. "
+         "(Audits Turkish municipal monitoring reports.)",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXTRACT_FORMATS = ("json", "csv", "xlsx")
+LANGS = ("tr", "en")
+
+
+def _err(line: str) -> None:
+    typer.echo(f"izlem-audit: {line}", err=True)
+
+
+@contextmanager
+def _guard(lang: str, debug: bool) -> Iterator[None]:
+    """Map user errors to exit code 2 with a one-line message; unexpected errors likewise, unless --debug."""
+    try:
+        yield
+    except UserError as e:
+        if debug:
+            raise
+        _err(e.message(lang))
+        raise typer.Exit(2)
+    except typer.Exit:
+        raise
+    except KeyboardInterrupt:
+        raise typer.Exit(130)
+    except Exception as e:  # noqa: BLE001 - the last line of defence: never a traceback without --debug
+        if debug:
+            raise
+        _err(t("internal_error", lang, detail=f"{type(e).__name__}: {e}".split("\n")[0][:200]))
+        raise typer.Exit(2)
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        _err(t("bad_lang", "tr", value=lang))
+        raise typer.Exit(2)
+    return lang
+
+
+def _progress(enabled: bool, lang: str):
+    """A rich progress bar on stderr, only when stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    prog = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = prog.add_task(t("progress_reading", lang), total=None)
+
+    def update(done: int, total: int) -> None:
+        prog.update(task, completed=done, total=total)
+
+    return prog, update
+
+
+def read_report(path: Path, engine: str, password: Optional[str], lang: str, quiet: bool,
+                pages: Optional[list[int]] = None):
+    """A report from a PDF (extracted) or from the JSON that ``extract`` wrote."""
+    from .extract import ENGINES, extract
+    from .inputs import check_pdf
+
+    if engine not in ENGINES:
+        raise UserError("bad_engine", value=engine, choices=", ".join(ENGINES))
+    if path.suffix.lower() == ".json" and path.is_file():
+        return _read_json(path)
+    n = check_pdf(path, password)
+    if pages:
+        for p in pages:
+            if not 1 <= p <= n:
+                raise UserError("bad_page", page=p, pages=n)
+    prog, update = _progress(not quiet, lang)
+    if prog is not None:
+        with prog:
+            report = extract(path, engine=engine, password=password, pages=pages, progress=update)
+    else:
+        report = extract(path, engine=engine, password=password, pages=pages)
+    if not report.hedefler:
+        raise UserError("no_tables", path=path, pages=len(pages) if pages else n)
+    return report
+
+
+def _read_json(path: Path):
+    import json
+
+    from .model import Report
+
+    try:
+        return Report.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as e:
+        raise UserError("bad_json", path=path, detail=str(e)[:120]) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+@app.command()
+def extract(
+    report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | csv | xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
+    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | camelot"),
+    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
+    lang: str = typer.Option("tr", "--lang", help="tr | en"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
+    debug: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
+) -> None:
+    """Raporun bütün hedef tablolarını okur: JSON, CSV ya da XLSX yazar."""
+    from .output.atomic import write_atomic, write_text_atomic
+    from .output.extract_formats import to_csv, to_json, write_xlsx
+
+    lang = _check_lang(lang)
+    with _guard(lang, debug):
+        if fmt not in EXTRACT_FORMATS:
+            raise UserError("bad_format", value=fmt, choices=", ".join(EXTRACT_FORMATS))
+        if fmt == "xlsx" and output is None:
+            raise UserError("output_needed", fmt=fmt)
+        if output is not None and _same_file(output, report_path):
+            raise UserError("same_as_input", path=output)
+        report = read_report(report_path, engine, password, lang, quiet)
+        if fmt == "xlsx":
+            assert output is not None
+            write_atomic(output, lambda p: write_xlsx(report, p))
+        else:
+            text = to_json(report) if fmt == "json" else to_csv(report)
+            if output is None:
+                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            else:
+                write_text_atomic(output, text)
+        if not quiet:
+            c = report.counts()
+            _err(t("extract_done", lang, layout=report.layout, pages=report.source.pages, **c))
+            if output is not None:
+                _err(t("written", lang, path=output))
+
+
+@app.command()
+def debug(
+    report_path: Path = typer.Argument(..., metavar="RAPOR.pdf"),
+    page: int = typer.Option(..., "--page", "-p", help="Sayfa numarası (1'den başlar)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="PNG dosyası (varsayılan: sayfa-N.png)."),
+    resolution: int = typer.Option(110, "--dpi", help="Çözünürlük."),
+    password: Optional[str] = typer.Option(None, "--password"),
+    lang: str = typer.Option("tr", "--lang"),
+    debug_: bool = typer.Option(False, "--debug"),
+) -> None:
+    """Sayfayı, okuyucunun gördükleriyle birlikte çizer: çizgiler, hücreler, sütunlar, bloklar."""
+    from .debug_render import render_debug
+    from .inputs import check_pdf
+
+    lang = _check_lang(lang)
+    with _guard(lang, debug_):
+        n = check_pdf(report_path, password)
+        if not 1 <= page <= n:
+            raise UserError("bad_page", page=page, pages=n)
+        out = output or Path(f"sayfa-{page}.png")
+        render_debug(report_path, page, out, password=password, dpi=resolution)
+        _err(t("written", lang, path=out))
+
+
+@app.command()
+def version() -> None:
+    """Sürümü yazar."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""``izlem-audit debug``: a page drawn with what the reader saw on it.
+
+Red: the ruling segments found. Blue: the cells of each table (merged cells as one box). Green label in a cell:
+the block and field the assembler read it as (``A1 H1 gosterge.rate``); orange: label rows of a hedef block;
+grey boxes: running text outside tables. When a municipality's layout is read wrongly, this picture shows why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .assembling import Assembler
+from .extract import iter_pages
+from .output.atomic import write_atomic
+from .reading.grid import build_tables, group_lines
+
+
+def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, dpi: int = 110) -> None:
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw, ImageFont
+
+    asm = Assembler(trace_pages={page})
+    from .reading.layout import page_blocks
+
+    content = None
+    for pc in iter_pages(pdf, "pdfplumber", password, list(range(1, page + 1))):
+        for b in page_blocks(pc):
+            asm.feed(b)
+        if pc.number == page:
+            content = pc
+    assert content is not None
+    tables, outside = build_tables(content)
+
+    doc = pdfium.PdfDocument(str(pdf), password=password)
+    try:
+        scale = dpi / 72
+        img = doc[page - 1].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(overlay)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", max(9, int(7 * scale)))
+    except OSError:
+        font = ImageFont.load_default()
+
+    def box(b, **kw):
+        d.rectangle([b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale], **kw)
+
+    for s in content.segments:
+        d.line([s.x0 * scale, s.top * scale, s.x1 * scale, s.bottom * scale], fill=(230, 0, 0, 200), width=1)
+    for tb in tables:
+        box(tb.bbox, outline=(0, 0, 200, 255), width=3)
+        for c in tb.cells:
+            box(c.bbox, outline=(40, 90, 255, 220), width=1)
+            if c.rowspan > 1 or c.colspan > 1:
+                d.text((c.bbox[2] * scale - 30, c.bbox[3] * scale - 14), f"{c.rowspan}x{c.colspan}",
+                       fill=(0, 0, 200, 255), font=font)
+    for ln in group_lines(outside):
+        box(ln.bbox, outline=(120, 120, 120, 160), width=1)
+    for _, bbox, label in asm.trace:
+        color = (230, 120, 0, 255) if label.startswith("label") else (0, 140, 0, 255)
+        x, y = bbox[0] * scale + 2, bbox[1] * scale + 1
+        tw = d.textlength(label, font=font)
+        d.rectangle([x, y, x + tw + 2, y + font.size + 2], fill=(255, 255, 255, 210))
+        d.text((x + 1, y), label, fill=color, font=font)
+    out_img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
+    write_atomic(out, lambda p: out_img.save(p, format="PNG"))

@@ -1,0 +1,95 @@
+"""User-facing strings of the command line, Turkish first, English with ``--lang en``."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "missing_path": {
+        "tr": "Dosya bulunamadı: {path}. Yolu denetleyin.",
+        "en": "File not found: {path}. Check the path.",
+    },
+    "is_directory": {
+        "tr": "{path} bir klasör; bir PDF dosyası verin (çok sayıda rapor için 'izlem-audit batch').",
+        "en": "{path} is a directory; give a PDF file (for many reports use 'izlem-audit batch').",
+    },
+    "empty_file": {
+        "tr": "{path} boş bir dosya (0 bayt). İndirmeyi yeniden yapın.",
+        "en": "{path} is an empty file (0 bytes). Download it again.",
+    },
+    "not_pdf": {
+        "tr": "{path} bir PDF dosyası değil (başlığı '%PDF' ile başlamıyor). Belediyenin yayımladığı PDF'i verin.",
+        "en": "{path} is not a PDF file (it does not start with '%PDF'). Give the PDF the municipality published.",
+    },
+    "corrupt_pdf": {
+        "tr": "{path} açılamadı: PDF bozuk ya da eksik indirilmiş ({detail}). Dosyayı yeniden indirin.",
+        "en": "{path} could not be opened: the PDF is corrupt or truncated ({detail}). Download it again.",
+    },
+    "password_required": {
+        "tr": "{path} parola korumalı. Parolayı --password ile verin.",
+        "en": "{path} is password-protected. Give the password with --password.",
+    },
+    "wrong_password": {
+        "tr": "{path} için verilen parola yanlış.",
+        "en": "The password given for {path} is wrong.",
+    },
+    "bad_json": {
+        "tr": "{path} okunamadı: izlem-audit'in 'extract' çıktısı olan bir JSON bekleniyordu ({detail}).",
+        "en": "{path} could not be read: expected the JSON written by 'izlem-audit extract' ({detail}).",
+    },
+    "no_tables": {
+        "tr": "{path} içinde hedef tablosu bulunamadı ({pages} sayfa incelendi). Bu bir izleme raporu mu?",
+        "en": "No hedef table found in {path} ({pages} pages looked at). Is this a monitoring report?",
+    },
+    "bad_format": {
+        "tr": "Bilinmeyen biçim: {value}. Geçerli olanlar: {choices}.",
+        "en": "Unknown format: {value}. Valid: {choices}.",
+    },
+    "bad_engine": {
+        "tr": "Bilinmeyen okuma motoru: {value}. Geçerli olanlar: {choices}.",
+        "en": "Unknown engine: {value}. Valid: {choices}.",
+    },
+    "engine_missing": {
+        "tr": "'{engine}' motoru kurulu değil. Kurmak için: pip install 'izlem-audit[{extra}]'",
+        "en": "The '{engine}' engine is not installed. Install it with: pip install 'izlem-audit[{extra}]'",
+    },
+    "bad_page": {
+        "tr": "Sayfa {page} yok; belgede {pages} sayfa var.",
+        "en": "There is no page {page}; the document has {pages} pages.",
+    },
+    "output_needed": {
+        "tr": "{fmt} biçimi bir dosyaya yazılır: --output DOSYA verin.",
+        "en": "The {fmt} format is written to a file: give --output FILE.",
+    },
+    "cannot_write": {
+        "tr": "{path} yazılamadı: {detail}",
+        "en": "Could not write {path}: {detail}",
+    },
+    "same_as_input": {
+        "tr": "Çıktı dosyası girdi dosyasının kendisi olamaz: {path}",
+        "en": "The output file cannot be the input file itself: {path}",
+    },
+    "bad_lang": {
+        "tr": "Bilinmeyen dil: {value}. 'tr' ya da 'en' verin.",
+        "en": "Unknown language: {value}. Use 'tr' or 'en'.",
+    },
+    "written": {"tr": "Yazıldı: {path}", "en": "Written: {path}"},
+    "extract_done": {
+        "tr": "{layout} düzeni; {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet okundu ({pages} sayfa).",
+        "en": "{layout} layout; read {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet ({pages} pages).",
+    },
+    "progress_reading": {"tr": "Sayfalar okunuyor", "en": "Reading pages"},
+    "internal_error": {
+        "tr": "Beklenmeyen bir hata oluştu ({detail}). Ayrıntı için --debug ile çalıştırıp çıktıyı bildirin.",
+        "en": "An unexpected error occurred ({detail}). Run with --debug and report the output.",
+    },
+}
+
+
+def t(key: str, lang: str = "tr", **params: object) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["tr"]
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError):
+        return text

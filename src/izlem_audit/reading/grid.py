@@ -1,0 +1,252 @@
+"""Bordered tables from ruling segments: the lattice method, written for Word-style tables.
+
+1. Segments are snapped (collinear ones within ``SNAP`` points share one coordinate) and joined (pieces that
+   touch or nearly touch become one).
+2. Horizontal and vertical segments that cross form connected groups; each group with at least two of each
+   is a table.
+3. The table's distinct x and y coordinates give a grid of elementary cells. Two neighbouring elementary
+   cells belong to one merged cell when no ruling line separates them; merged cells keep their row and column
+   spans (a gösterge's name cell spanning its month sub-rows).
+4. Each character goes to the cell under its centre; the characters of a cell are grouped into lines.
+
+Only coordinates are used, never the producer's drawing order, so Word, LibreOffice and reportlab output
+read the same.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from .page import Char, GridCell, GridTable, Line, PageContent, Segment
+
+SNAP = 1.5  # points: collinear segments closer than this are the same line
+JOIN = 2.5  # points: gaps shorter than this inside a line are closed
+MIN_LEN = 2.0  # points: shorter strokes are not ruling lines
+TOUCH = 2.0  # points: how far a segment may fall short of another and still cross it
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, a: int) -> int:
+        p = self.p
+        while p[a] != a:
+            p[a] = p[p[a]]
+            a = p[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    """Sorted representative coordinates: runs of values closer than ``tol`` collapse to their mean."""
+    out: list[float] = []
+    run: list[float] = []
+    for v in sorted(values):
+        if run and v - run[-1] > tol:
+            out.append(sum(run) / len(run))
+            run = []
+        run.append(v)
+    if run:
+        out.append(sum(run) / len(run))
+    return out
+
+
+def _snap_to(value: float, reps: list[float]) -> float:
+    i = bisect.bisect_left(reps, value)
+    best = min((r for r in reps[max(0, i - 1): i + 1]), key=lambda r: abs(r - value))
+    return best
+
+
+# A normalised line: (fixed coordinate, start, end)
+_Line = tuple[float, float, float]
+
+
+def _normalise(segments: list[Segment]) -> tuple[list[_Line], list[_Line]]:
+    hs: list[_Line] = []
+    vs: list[_Line] = []
+    for s in segments:
+        w, h = s.x1 - s.x0, s.bottom - s.top
+        if s.horizontal:
+            if w >= MIN_LEN:
+                hs.append(((s.top + s.bottom) / 2, s.x0, s.x1))
+        elif h >= MIN_LEN:
+            vs.append(((s.x0 + s.x1) / 2, s.top, s.bottom))
+    return _join(hs), _join(vs)
+
+
+def _join(lines: list[_Line]) -> list[_Line]:
+    if not lines:
+        return []
+    reps = _cluster([l[0] for l in lines], SNAP)
+    by_pos: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    for pos, a, b in lines:
+        by_pos[_snap_to(pos, reps)].append((a, b))
+    out: list[_Line] = []
+    for pos, spans in by_pos.items():
+        spans.sort()
+        cur_a, cur_b = spans[0]
+        for a, b in spans[1:]:
+            if a <= cur_b + JOIN:
+                cur_b = max(cur_b, b)
+            else:
+                out.append((pos, cur_a, cur_b))
+                cur_a, cur_b = a, b
+        out.append((pos, cur_a, cur_b))
+    return out
+
+
+def _crosses(h: _Line, v: _Line) -> bool:
+    y, hx0, hx1 = h
+    x, vy0, vy1 = v
+    return hx0 - TOUCH <= x <= hx1 + TOUCH and vy0 - TOUCH <= y <= vy1 + TOUCH
+
+
+def _groups(hs: list[_Line], vs: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
+    n = len(hs)
+    uf = _UF(n + len(vs))
+    vs_sorted = sorted(range(len(vs)), key=lambda j: vs[j][0])
+    v_x = [vs[j][0] for j in vs_sorted]
+    for i, h in enumerate(hs):
+        lo = bisect.bisect_left(v_x, h[1] - TOUCH)
+        hi = bisect.bisect_right(v_x, h[2] + TOUCH)
+        for k in range(lo, hi):
+            j = vs_sorted[k]
+            if _crosses(h, vs[j]):
+                uf.union(i, n + j)
+    comp: dict[int, tuple[list[_Line], list[_Line]]] = defaultdict(lambda: ([], []))
+    for i, h in enumerate(hs):
+        comp[uf.find(i)][0].append(h)
+    for j, v in enumerate(vs):
+        comp[uf.find(n + j)][1].append(v)
+    return [g for g in comp.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _covered(lines: list[_Line], a: float, b: float) -> bool:
+    """Whether the union of ``lines`` (all on one coordinate) covers the middle of [a, b]."""
+    mid = (a + b) / 2
+    span = (b - a) * 0.3
+    return any(s <= mid - span + TOUCH and e >= mid + span - TOUCH for _, s, e in lines)
+
+
+def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:
+    xs = _cluster([v[0] for v in vs], SNAP)
+    ys = _cluster([h[0] for h in hs], SNAP)
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    v_at: dict[int, list[_Line]] = defaultdict(list)
+    for v in vs:
+        v_at[xs.index(_snap_to(v[0], xs))].append(v)
+    h_at: dict[int, list[_Line]] = defaultdict(list)
+    for h in hs:
+        h_at[ys.index(_snap_to(h[0], ys))].append(h)
+    nr, nc = len(ys) - 1, len(xs) - 1
+    # An elementary cell exists where lines enclose it on at least its top-left corner's sides; cells of a
+    # region no line reaches (outside an irregular table) are dropped.
+    uf = _UF(nr * nc)
+    for i in range(nr):
+        for j in range(nc):
+            if j + 1 < nc and not _covered(v_at[j + 1], ys[i], ys[i + 1]):
+                uf.union(i * nc + j, i * nc + j + 1)
+            if i + 1 < nr and not _covered(h_at[i + 1], xs[j], xs[j + 1]):
+                uf.union(i * nc + j, (i + 1) * nc + j)
+    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i in range(nr):
+        for j in range(nc):
+            members[uf.find(i * nc + j)].append((i, j))
+    cells: list[GridCell] = []
+    for mem in members.values():
+        r0 = min(m[0] for m in mem)
+        r1 = max(m[0] for m in mem)
+        c0 = min(m[1] for m in mem)
+        c1 = max(m[1] for m in mem)
+        # A region with no enclosing lines at all (e.g. the notch of an irregular table) is not a cell.
+        left = _covered(v_at[c0], ys[r0], ys[r1 + 1])
+        top = _covered(h_at[r0], xs[c0], xs[c1 + 1])
+        if not (left or top):
+            continue
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+
+
+def group_lines(chars: list[Char]) -> list[Line]:
+    """Group characters into lines of text, top to bottom, each left to right, with word spaces restored."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (c.cy, c.x0))
+    rows: list[list[Char]] = []
+    for ch in ordered:
+        if ch.text.isspace() and not rows:
+            continue
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            tol = max(ref.bottom - ref.top, 1.0) * 0.5
+            if abs(ch.cy - ref.cy) <= tol:
+                last.append(ch)
+                continue
+        rows.append([ch])
+    out: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        parts: list[str] = []
+        prev: Char | None = None
+        for ch in row:
+            if prev is not None and not ch.text.isspace() and not prev.text.isspace():
+                gap = ch.x0 - prev.x1
+                if gap > max(prev.size, ch.size, 4.0) * 0.2:
+                    parts.append(" ")
+            parts.append(ch.text)
+            prev = ch
+        text = " ".join("".join(parts).split())
+        if not text:
+            continue
+        visible = [c for c in row if not c.text.isspace()]
+        bbox = (min(c.x0 for c in visible), min(c.top for c in visible),
+                max(c.x1 for c in visible), max(c.bottom for c in visible))
+        out.append(Line(text, bbox, all(c.bold for c in visible)))
+    return out
+
+
+def build_tables(page: PageContent) -> tuple[list[GridTable], list[Char]]:
+    """Find the bordered tables of a page and fill their cells; return them and the characters outside them."""
+    hs, vs = _normalise(page.segments)
+    tables: list[GridTable] = []
+    for g_hs, g_vs in _groups(hs, vs):
+        t = _grid(g_hs, g_vs, page.number)
+        if t is not None and t.cells:
+            tables.append(t)
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    outside: list[Char] = []
+    per_cell: dict[tuple[int, int], list[Char]] = defaultdict(list)
+    lookups = []
+    for ti, t in enumerate(tables):
+        owner: dict[tuple[int, int], int] = {}
+        for ci, c in enumerate(t.cells):
+            for i in range(c.row, c.row + c.rowspan):
+                for j in range(c.col, c.col + c.colspan):
+                    owner[(i, j)] = ci
+        lookups.append(owner)
+    for ch in page.chars:
+        placed = False
+        for ti, t in enumerate(tables):
+            x0, y0, x1, y1 = t.bbox
+            if x0 <= ch.cx <= x1 and y0 <= ch.cy <= y1:
+                i = min(max(bisect.bisect_right(t.ys, ch.cy) - 1, 0), t.n_rows - 1)
+                j = min(max(bisect.bisect_right(t.xs, ch.cx) - 1, 0), t.n_cols - 1)
+                ci = lookups[ti].get((i, j))
+                if ci is not None:
+                    per_cell[(ti, ci)].append(ch)
+                    placed = True
+                break
+        if not placed:
+            outside.append(ch)
+    for (ti, ci), chars in per_cell.items():
+        tables[ti].cells[ci].lines = group_lines(chars)
+    return tables, outside

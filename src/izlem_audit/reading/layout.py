@@ -1,0 +1,15 @@
+"""A page in reading order: its tables and the lines of running text between them."""
+
+from __future__ import annotations
+
+from .grid import build_tables, group_lines
+from .page import Block, PageContent, TextLine
+
+
+def page_blocks(page: PageContent) -> list[Block]:
+    tables, outside = build_tables(page)
+    blocks = [Block(page.number, t.bbox[1], table=t) for t in tables]
+    for line in group_lines(outside):
+        blocks.append(Block(page.number, line.bbox[1], text=TextLine(page.number, line)))
+    blocks.sort(key=lambda b: (b.top, 0 if b.table else 1))
+    return blocks

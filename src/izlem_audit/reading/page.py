@@ -1,0 +1,129 @@
+"""Plain data that the reading stage hands on: characters, ruling segments, grid tables, text lines.
+
+Coordinates are PDF points with the origin at the top-left of the page (as pdfplumber gives them):
+``x0 < x1`` left to right, ``top < bottom`` top to bottom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Segment:
+    """A ruling line: horizontal (``top == bottom``) or vertical (``x0 == x1``)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    segments: list[Segment]
+
+
+@dataclass
+class Line:
+    """One line of text inside a cell or on the page."""
+
+    text: str
+    bbox: tuple[float, float, float, float]
+    bold: bool = False
+
+
+@dataclass
+class GridCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    bbox: tuple[float, float, float, float]
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cell's lines joined with a line break (``"3\\n6"`` for two values in one cell)."""
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def flat(self) -> str:
+        """The cell's text on one line, white space collapsed."""
+        return " ".join(line.text for line in self.lines).strip()
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.lines) and all(line.bold for line in self.lines)
+
+
+@dataclass
+class GridTable:
+    page: int
+    bbox: tuple[float, float, float, float]
+    xs: list[float]  # column boundaries, len = n_cols + 1
+    ys: list[float]  # row boundaries, len = n_rows + 1
+    cells: list[GridCell]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def rows(self) -> list[list[GridCell]]:
+        """Cells grouped by the grid row they start in, left to right."""
+        out: list[list[GridCell]] = [[] for _ in range(self.n_rows)]
+        for c in self.cells:
+            out[c.row].append(c)
+        for r in out:
+            r.sort(key=lambda c: c.col)
+        return out
+
+    def row_bbox(self, row: int, rowspan: int = 1) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[row], self.xs[-1], self.ys[min(row + rowspan, self.n_rows)])
+
+
+@dataclass
+class TextLine:
+    page: int
+    line: Line
+
+
+@dataclass
+class Block:
+    """What stands on a page in reading order: a table or a line of running text."""
+
+    page: int
+    top: float
+    table: GridTable | None = None
+    text: TextLine | None = None
