@@ -128,7 +128,7 @@ def extract(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF)."),
     fmt: str = typer.Option("json", "--format", "-f", help="json | csv | xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
-    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | camelot"),
+    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | pdfium | camelot"),
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: str = typer.Option("tr", "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),

@@ -13,7 +13,7 @@ from .normalising.text import fold, squash
 from .reading.layout import page_blocks
 from .reading.page import PageContent
 
-ENGINES = ("pdfplumber", "camelot")
+ENGINES = ("pdfplumber", "pdfium", "camelot")
 
 ProgressFn = Callable[[int, int], None]
 
@@ -42,6 +42,10 @@ def iter_pages(path: Path, engine: str = "pdfplumber", password: str | None = No
         from .reading.sources import iter_pages_pdfplumber
 
         return iter_pages_pdfplumber(path, password, pages)
+    if engine == "pdfium":
+        from .reading.pdfium_source import iter_pages_pdfium
+
+        return iter_pages_pdfium(path, password, pages)
     if engine == "camelot":
         from .reading.camelot_source import iter_blocks_camelot
 

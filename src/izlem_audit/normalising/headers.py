@@ -62,10 +62,13 @@ def match_column(text: str, columns: dict[str, tuple[str, ...]]) -> tuple[str | 
     m = _LETTER.search(key)
     if m and "baseline" in columns:
         return {"a": "baseline", "b": "target", "c": "actual"}[m.group(1)], 100.0
+    # a narrow header column breaks words anywhere ("Göste / rge / Kodu"): compare without spaces too
+    bare = key.replace(" ", "")
     best, score = None, 0.0
     for field, spellings in columns.items():
         for s in spellings:
-            r = fuzz.ratio(key, _folded(s))
+            f = _folded(s)
+            r = max(fuzz.ratio(key, f), fuzz.ratio(bare, f.replace(" ", "")))
             if r > score:
                 best, score = field, r
     return (best, score) if score >= THRESHOLD else (None, score)

@@ -214,8 +214,8 @@ def group_lines(chars: list[Char]) -> list[Line]:
     return out
 
 
-def build_tables(page: PageContent) -> tuple[list[GridTable], list[Char]]:
-    """Find the bordered tables of a page and fill their cells; return them and the characters outside them."""
+def find_grids(page: PageContent) -> list[GridTable]:
+    """The bordered tables of a page, as empty grids, top to bottom."""
     hs, vs = _normalise(page.segments)
     tables: list[GridTable] = []
     for g_hs, g_vs in _groups(hs, vs):
@@ -223,17 +223,22 @@ def build_tables(page: PageContent) -> tuple[list[GridTable], list[Char]]:
         if t is not None and t.cells:
             tables.append(t)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables
+
+
+def fill_cells(tables: list[GridTable], chars: list[Char]) -> list[Char]:
+    """Put each character into the cell under its centre; return the characters outside every table."""
     outside: list[Char] = []
     per_cell: dict[tuple[int, int], list[Char]] = defaultdict(list)
     lookups = []
-    for ti, t in enumerate(tables):
+    for t in tables:
         owner: dict[tuple[int, int], int] = {}
         for ci, c in enumerate(t.cells):
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.col, c.col + c.colspan):
                     owner[(i, j)] = ci
         lookups.append(owner)
-    for ch in page.chars:
+    for ch in chars:
         placed = False
         for ti, t in enumerate(tables):
             x0, y0, x1, y1 = t.bbox
@@ -247,6 +252,35 @@ def build_tables(page: PageContent) -> tuple[list[GridTable], list[Char]]:
                 break
         if not placed:
             outside.append(ch)
-    for (ti, ci), chars in per_cell.items():
-        tables[ti].cells[ci].lines = group_lines(chars)
-    return tables, outside
+    for (ti, ci), cell_chars in per_cell.items():
+        tables[ti].cells[ci].lines = group_lines(cell_chars)
+    return outside
+
+
+def build_tables(page: PageContent) -> tuple[list[GridTable], list[Char]]:
+    """Find the bordered tables of a page and fill their cells; return them and the characters outside them."""
+    tables = find_grids(page)
+    return tables, fill_cells(tables, page.chars)
+
+
+def grid_from_spans(page: int, xs: list[float], ys: list[float], merge_right, merge_down) -> GridTable:
+    """A grid from boundaries and merge predicates (for table finders that report cells, e.g. camelot)."""
+    nr, nc = len(ys) - 1, len(xs) - 1
+    uf = _UF(nr * nc)
+    for i in range(nr):
+        for j in range(nc):
+            if j + 1 < nc and merge_right(i, j):
+                uf.union(i * nc + j, i * nc + j + 1)
+            if i + 1 < nr and merge_down(i, j):
+                uf.union(i * nc + j, (i + 1) * nc + j)
+    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i in range(nr):
+        for j in range(nc):
+            members[uf.find(i * nc + j)].append((i, j))
+    cells = []
+    for mem in members.values():
+        r0, r1 = min(m[0] for m in mem), max(m[0] for m in mem)
+        c0, c1 = min(m[1] for m in mem), max(m[1] for m in mem)
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
