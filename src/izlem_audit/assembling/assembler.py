@@ -26,7 +26,8 @@ from ..normalising.text import squash
 from ..normalising.units import split_unit
 from ..reading.page import Block, GridCell, GridTable, Line
 from . import codes
-from .columns import ColumnMap, build_map, classify_header, is_subheader, repair_missing_actual
+from .columns import (ColumnMap, HeadCell, build_map, classify_header, head_row, looks_like_header,
+                      merge_header_row, repair_missing_actual)
 from .summary import SummaryReader
 
 LAYOUT_MONTHLY = "monthly_rows"
@@ -89,8 +90,8 @@ class Assembler:
         self.blocks: list[_Block] = []
         self.current: _Block | None = None
         self.cmap: ColumnMap | None = None
-        self.header_rows: list[list[GridCell]] = []
-        self._header_table: GridTable | None = None
+        self.header: list[list[HeadCell]] = []  # the current table's header rows, as labelled x-ranges
+        self.last_header_row: _Row | None = None  # set while no data row has come since the header
         self.mode: str | None = None  # "gosterge", "faaliyet", "summary" or None
         self.summary = SummaryReader(self.report)
         self.period_hint = period_hint
@@ -116,7 +117,7 @@ class Assembler:
             return
         if self._label_row(row):
             return
-        if self.mode in ("gosterge", "faaliyet") and self._pending_subheader(row):
+        if self.mode in ("gosterge", "faaliyet") and self._header_goes_on(row):
             return
         if self.summary.row(row.cells, row.page, row.bbox):
             self._close_block()
@@ -126,6 +127,7 @@ class Assembler:
         if kind:
             self._start_table(kind, row)
             return
+        self.last_header_row = None
         if self.mode == "gosterge" and self.current is not None:
             self._gosterge_row(row)
         elif self.mode == "faaliyet" and self.current is not None:
@@ -216,7 +218,7 @@ class Assembler:
     def _reported_performance(self, value: GridCell | None, vtext: str, page: int) -> None:
         assert self.current is not None
         h = self.current.hedef
-        h.reported_performance = parse_number(vtext)
+        h.reported_performance = cell_number(value) if value is not None else parse_number(vtext)
         if value is not None:
             h.evidence.cells["reported_performance"] = Cell(vtext, page, value.bbox)
 
@@ -257,19 +259,25 @@ class Assembler:
             return
         self.current.open_labels = False
         self.mode = kind
-        self.header_rows = [row.cells]
-        self.cmap = build_map(kind, self.header_rows, row.table.xs)
-        self._header_table = row.table
+        self.header = [head_row(row.cells)]
+        self.cmap = build_map(kind, self.header)
+        self.last_header_row = row
 
-    def _pending_subheader(self, row: _Row) -> bool:
-        """A second header row right under the first ("Hedef | Ay | Gerçekleşme" under "2024")."""
-        if not self.header_rows or self.cmap is None or self._header_table is not row.table:
+    def _header_goes_on(self, row: _Row) -> bool:
+        """The row right under a header (in the same table, or at the top of the next page when the header row
+        was broken by the page break) that holds only labels or fragments of labels is part of the header."""
+        last = self.last_header_row
+        if last is None or self.cmap is None or not looks_like_header(row.cells):
             return False
-        header_end = max(c.row + c.rowspan for c in self.header_rows[-1])
-        if row.index > header_end or not is_subheader(row.cells, self.mode or "gosterge"):
+        same_table = last.table is row.table and row.index == last.index + 1
+        broken = last.table is not row.table and row.index == 0 and last.index == last.table.n_rows - 1
+        if not (same_table or broken):
             return False
-        self.header_rows.append(row.cells)
-        self.cmap = build_map(self.mode or "gosterge", self.header_rows, row.table.xs)
+        cut = row.index == row.table.n_rows - 1
+        if not merge_header_row(self.header, row.cells, self.cmap.kind, cut):
+            return False
+        self.cmap = build_map(self.cmap.kind, self.header)
+        self.last_header_row = row
         return True
 
     def _fields(self, row: _Row) -> dict[str, GridCell]:
@@ -312,6 +320,8 @@ class Assembler:
             self._guide_note(row, f)
             return
         code, printed, rest = codes.item_code(code_text, "PG")
+        if code is None and self._continued_row(row, f, ("month", "actual", "rate", "weight", "target")):
+            return
         is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
             name_cell is not None and name_cell.flat and "month" not in self.cmap.fields())
         if is_new:
@@ -328,7 +338,7 @@ class Assembler:
             for fld in ("weight", "target", "baseline"):
                 c = f.get(fld)
                 if c is not None:
-                    setattr(g, fld, parse_number(c.flat))
+                    setattr(g, fld, cell_number(c))
                     g.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
             for fld in ("seq", "code", "name"):
                 c = f.get(fld)
@@ -350,6 +360,42 @@ class Assembler:
         self.current.last_gosterge_row = self.row_stamp
         self._periods(g, row, f)
 
+    def _continued_row(self, row: _Row, f: dict[str, GridCell], value_fields: tuple[str, ...]) -> bool:
+        """A row broken by a page break goes on at the top of the next page with only its texts (the end of a
+        long name or açıklama) and no code, month or figure: join those texts to the item above."""
+        assert self.current is not None
+        def holds_value(k: str) -> bool:
+            c = f.get(k)
+            if c is None or not c.flat:
+                return False
+            if k == "month":
+                return any(codes.month_of(t) for t in c.flat.split())
+            return any(parse_number(t) is not None for t in c.flat.split()) or cell_number(c) is not None
+
+        if any(holds_value(k) for k in value_fields) or not any(c.flat for c in row.cells):
+            return False
+        h = self.current.hedef
+        item: Gosterge | Faaliyet | None
+        if self.mode == "gosterge":
+            item = self.current.last_gosterge
+        else:
+            item = h.faaliyetler[-1] if h.faaliyetler else None
+        if item is None:
+            return False
+        name, note = f.get("name"), f.get("note")
+        if name is not None and name.flat:
+            item.name = squash(f"{item.name} {name.flat}")
+            if isinstance(item, Gosterge):
+                _, unit = split_unit(item.name)
+                item.unit, item.unit_known = unit.name, unit.known
+        if note is not None and note.flat:
+            if isinstance(item, Gosterge):
+                if item.periods:
+                    item.periods[-1].note = squash(f"{item.periods[-1].note} {note.flat}")
+            else:
+                item.note = squash(f"{item.note} {note.flat}")
+        return True
+
     def _periods(self, g: Gosterge, row: _Row, f: dict[str, GridCell]) -> None:
         assert self.current is not None and self.cmap is not None
         h = self.current.hedef
@@ -368,7 +414,8 @@ class Assembler:
         rates = _split_values(rate_cell, n)
         note = squash(note_cell.flat) if note_cell is not None else ""
         moved = None
-        if rate_cell is not None and not rate_cell.flat and note and parse_number(note) is not None and n == 1:
+        rate_blank = rate_cell is not None and not any(ch.isdigit() for ch in rate_cell.flat)
+        if rate_blank and note and parse_number(note) is not None and n == 1:
             # the rate printed in the Açıklama column: read it as what it is, and say where it stood
             rates = [(note_cell.lines[0] if note_cell and note_cell.lines else None, parse_number(note))]
             moved = note_cell
@@ -432,14 +479,7 @@ class Assembler:
         code_cell = f.get("code")
         code, printed, _ = codes.item_code(code_cell.flat if code_cell else "", "F")
         name_cell = f.get("name")
-        if code is None and not (name_cell and name_cell.flat):
-            if h.faaliyetler and any(c.flat for c in row.cells):
-                # a wrapped row continued at the top of the next page: its text belongs to the row above
-                last = h.faaliyetler[-1]
-                if name_cell and name_cell.flat:
-                    last.name = squash(last.name + " " + name_cell.flat)
-                if f.get("note") and f["note"].flat:
-                    last.note = squash(last.note + " " + f["note"].flat)
+        if code is None and self._continued_row(row, f, ("budget", "spent", "rate")):
             return
         fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name=squash(name_cell.flat) if name_cell else "")
         fa.printed_code = printed
@@ -447,7 +487,7 @@ class Assembler:
         for fld, attr in (("budget", "budget"), ("spent", "spent"), ("rate", "reported_rate")):
             c = f.get(fld)
             if c is not None:
-                setattr(fa, attr, parse_number(c.flat))
+                setattr(fa, attr, cell_number(c))
                 fa.evidence.cells[attr] = Cell(c.flat, row.page, c.bbox)
         for fld in ("seq", "code", "name"):
             c = f.get(fld)
@@ -469,10 +509,20 @@ class Assembler:
         r = self.report
         r.layout = max(self.layouts, key=lambda k: self.layouts[k]) if self.layouts else "unknown"
         for row in self.unplaced:
-            if any(codes.item_code(t, "PG")[0] for t in row.texts()):
+            # a gösterge row with figures outside any hedef block (a template with empty cells is not one)
+            texts = row.texts()
+            if any(codes.item_code(t, "PG")[0] for t in texts) and any(parse_number(t) is not None for t in texts):
                 self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
                                                          detail={"text": " | ".join(row.texts())}))
         return r
+
+
+def cell_number(cell: GridCell) -> float | None:
+    """The number in a cell; a number wrapped inside a narrow cell (``39.400.000,`` / ``00``) is joined."""
+    value = parse_number(cell.flat)
+    if value is None and len(cell.lines) > 1:
+        value = parse_number("".join(ln.text for ln in cell.lines))
+    return value
 
 
 def _split_values(cell: GridCell | None, n: int) -> list[tuple[Line | None, float | None]]:
@@ -480,7 +530,7 @@ def _split_values(cell: GridCell | None, n: int) -> list[tuple[Line | None, floa
     if cell is None:
         return [(None, None)] * n
     if n == 1:
-        return [(cell.lines[0] if len(cell.lines) == 1 else None, parse_number(cell.flat))]
+        return [(cell.lines[0] if len(cell.lines) == 1 else None, cell_number(cell))]
     if len(cell.lines) == n:
         return [(ln, parse_number(ln.text)) for ln in cell.lines]
     tokens = cell.flat.split()

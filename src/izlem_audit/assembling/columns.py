@@ -1,19 +1,36 @@
 """Column maps: which field each column of a gösterge or faaliyet table holds.
 
-A header may take one or two rows ("2024" spanning Hedef / Ay / Gerçekleşme). The map is a list of x-ranges,
-one per grid column, each with the field of its most specific header cell. A data cell is assigned to the
-column its centre falls in, so a table continued on the next page (a new grid, header repeated or not) is read
-with the same map as long as its columns stand where they stood.
+A header is a stack of rows of labelled x-ranges. It may take one or two rows ("2024" spanning Hedef / Ay /
+Gerçekleşme), and a row broken by a page break leaves fragments of its labels at the top of the next page
+("Sır" / "a No", "Gerçekl" / "eşme Oranı %"): a fragment is appended to the label above it, a label that is
+complete on its own (``Hedef (TL)``) is a more specific label for its columns. Each column takes the field of
+its lowest label that names one. Data cells are assigned by x position, so a table continued on the next page
+(a new grid, its header repeated or not) is read with the same map as long as its columns stand where they
+stood.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..normalising.headers import FAALIYET_COLUMNS, GOSTERGE_COLUMNS, match_column
+from ..normalising.headers import FAALIYET_COLUMNS, GOSTERGE_COLUMNS, match_column, match_prefix
+from ..normalising.numbers import parse_number
 from ..reading.page import GridCell
 
 KINDS = {"gosterge": GOSTERGE_COLUMNS, "faaliyet": FAALIYET_COLUMNS}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class HeadCell:
+    x0: float
+    x1: float
+    text: str
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
 
 
 @dataclass
@@ -42,54 +59,99 @@ class ColumnMap:
         for c in self.columns:
             if x0 - 0.5 <= c.cx <= x1 + 0.5:
                 return c.field
-        # a cell standing where no header column is (shifted table): nearest column by centre
-        cx = (x0 + x1) / 2
-        best = min(self.columns, key=lambda c: abs(c.cx - cx), default=None)
-        return best.field if best and abs(best.cx - cx) < (x1 - x0) else None
+        return None
+
+
+def head_row(cells: list[GridCell]) -> list[HeadCell]:
+    return [HeadCell(c.bbox[0], c.bbox[2], c.flat) for c in cells]
+
+
+def looks_like_header(cells: list[GridCell]) -> bool:
+    """No codes and no figures: only labels, fragments of labels, a year, or nothing."""
+    for c in cells:
+        t = c.flat
+        if not t:
+            continue
+        if _YEAR.match(t):
+            continue
+        if parse_number(t) is not None or re.match(r"^\s*(PG|F)\s*\d", t):
+            return False
+    return True
 
 
 def classify_header(cells: list[GridCell]) -> tuple[str | None, int]:
-    """Whether a row of cells is a gösterge or faaliyet table header; returns (kind, matched labels)."""
+    """Whether a row is a gösterge or faaliyet table header; returns (kind, labels recognised).
+
+    Labels cut short by a page break count when they are the start of a known label.
+    """
     texts = [c.flat for c in cells if c.flat]
-    if len(texts) < 3:
+    if len(texts) < 3 or not looks_like_header(cells):
         return None, 0
     best: tuple[str | None, int] = (None, 0)
+    lowered = " ".join(texts).lower()
     for kind, vocab in KINDS.items():
-        matched = [match_column(t, vocab)[0] for t in texts]
-        fields = {m for m in matched if m}
-        n = sum(1 for m in matched if m)
-        if n >= 3 and n >= len(texts) * 0.6 and ({"code", "name"} & fields) and n > best[1]:
-            if kind == "faaliyet" and not any("faaliyet" in t.lower() for t in texts):
-                continue
-            if kind == "gosterge" and any("faaliyet" in t.lower() for t in texts):
-                continue
+        fields = [match_column(t, vocab)[0] or match_prefix(t, vocab) for t in texts]
+        n = sum(1 for f in fields if f)
+        if n < 3 or n < len(texts) * 0.6 or not ({"code", "name"} & set(fields)):
+            continue
+        if (kind == "faaliyet") != ("faaliyet" in lowered.replace("ı", "i")):
+            continue
+        if n > best[1]:
             best = (kind, n)
     return best
 
 
-def is_subheader(cells: list[GridCell], kind: str) -> bool:
-    """A second header row: every non-empty cell a known label, none a number or a code."""
-    texts = [c.flat for c in cells if c.flat]
-    if not texts:
-        return False
+def merge_header_row(stack: list[list[HeadCell]], cells: list[GridCell], kind: str, cut: bool = False) -> bool:
+    """Add a header row to the stack: complete labels as a new row, fragments appended to the label above.
+
+    Returns False, changing nothing, when a cell is neither a label nor the rest of the label above it (the
+    text of a data row, for instance). ``cut``: the row is the last of its page, so its labels may be cut short.
+    """
     vocab = KINDS[kind]
-    return all(match_column(t, vocab)[0] for t in texts)
+    new_row: list[HeadCell] = []
+    appends: list[tuple[HeadCell, str]] = []
+    for c in cells:
+        t = c.flat
+        if not t:
+            continue
+        cx = (c.bbox[0] + c.bbox[2]) / 2
+        above = None
+        for row in reversed(stack):
+            above = next((h for h in row if h.x0 - 0.5 <= cx <= h.x1 + 0.5), None)
+            if above is not None:
+                break
+        if match_column(t, vocab)[0] or (cut and match_prefix(t, vocab, min_len=1)):
+            new_row.append(HeadCell(c.bbox[0], c.bbox[2], t))
+        elif above is not None and above.text and (
+                match_column(f"{above.text} {t}", vocab)[0] or match_prefix(f"{above.text} {t}", vocab)):
+            appends.append((above, t))
+        else:
+            return False
+    for above, t in appends:
+        above.text = f"{above.text} {t}"
+    stack.append(new_row)
+    return True
 
 
-def build_map(kind: str, header_rows: list[list[GridCell]], xs: list[float]) -> ColumnMap:
-    """One column per grid column, labelled by the lowest header cell that covers it."""
+def build_map(kind: str, stack: list[list[HeadCell]]) -> ColumnMap:
+    """One column per x-slice of the header, labelled by its lowest label that names a field."""
     vocab = KINDS[kind]
-    cols = [Column(xs[j], xs[j + 1], None) for j in range(len(xs) - 1)]
-    for row in header_rows:  # later (lower) rows override: they are the more specific labels
-        for cell in row:
-            if not cell.flat:
-                continue  # an empty header cell says nothing about its column
-            f, _ = match_column(cell.flat, vocab)
-            for j in range(cell.col, min(cell.col + cell.colspan, len(cols))):
-                if f or cell.colspan == 1:
-                    cols[j].field = f
-                    cols[j].label = cell.flat
-    # Neighbouring grid columns with one field and one header cell are one logical column.
+    edges = sorted({round(h.x0, 1) for row in stack for h in row} | {round(h.x1, 1) for row in stack for h in row})
+    xs: list[float] = []
+    for e in edges:
+        if not xs or e - xs[-1] > 2.0:
+            xs.append(e)
+    cols: list[Column] = []
+    for a, b in zip(xs, xs[1:]):
+        mid = (a + b) / 2
+        label, fld = "", None
+        for row in stack:
+            for h in row:
+                if h.x0 - 0.5 <= mid <= h.x1 + 0.5 and h.text:
+                    f = match_column(h.text, vocab)[0]
+                    if f or not fld:
+                        label, fld = h.text, f
+        cols.append(Column(a, b, fld, label))
     merged: list[Column] = []
     for c in cols:
         if merged and c.field and merged[-1].field == c.field and merged[-1].label == c.label:

@@ -72,3 +72,15 @@ def match_column(text: str, columns: dict[str, tuple[str, ...]]) -> tuple[str | 
             if r > score:
                 best, score = field, r
     return (best, score) if score >= THRESHOLD else (None, score)
+
+
+def match_prefix(text: str, columns: dict[str, tuple[str, ...]], min_len: int = 3) -> str | None:
+    """The field whose label starts with ``text``: a label cut short by a page break (``Faaliy``, ``Gerçekl``)."""
+    bare = _folded(text).replace(" ", "")
+    if len(bare) < min_len:
+        return None
+    for field, spellings in columns.items():
+        for s in spellings:
+            if _folded(s).replace(" ", "").startswith(bare):
+                return field
+    return None

@@ -210,7 +210,10 @@ def group_lines(chars: list[Char]) -> list[Line]:
         visible = [c for c in row if not c.text.isspace()]
         bbox = (min(c.x0 for c in visible), min(c.top for c in visible),
                 max(c.x1 for c in visible), max(c.bottom for c in visible))
-        out.append(Line(text, bbox, all(c.bold for c in visible)))
+        # "Güzeltepe-" ends a line inside a word; "amaçları -" is a dash between words
+        hyphen_break = text.endswith("-") and not text.endswith(" -") and len(text) > 1 \
+            and not row[-1].text.isspace()
+        out.append(Line(text, bbox, all(c.bold for c in visible), hyphen_break))
     return out
 
 

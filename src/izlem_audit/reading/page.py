@@ -58,6 +58,18 @@ class Line:
     text: str
     bbox: tuple[float, float, float, float]
     bold: bool = False
+    # the line ends in a hyphen with no space after it: the word goes on in the next line ("Güzeltepe-" /
+    # "Şirintepe"); producers that keep the space at a wrapped line's end (LibreOffice, Word) tell the two apart
+    hyphen_break: bool = False
+
+
+def join_lines(lines: list[Line]) -> str:
+    parts: list[str] = []
+    for i, line in enumerate(lines):
+        if i and not lines[i - 1].hyphen_break:
+            parts.append(" ")
+        parts.append(line.text)
+    return "".join(parts).strip()
 
 
 @dataclass
@@ -76,8 +88,8 @@ class GridCell:
 
     @property
     def flat(self) -> str:
-        """The cell's text on one line, white space collapsed."""
-        return " ".join(line.text for line in self.lines).strip()
+        """The cell's text on one line: lines joined with a space, except after a hyphen that breaks a word."""
+        return join_lines(self.lines)
 
     @property
     def bold(self) -> bool:

@@ -32,7 +32,9 @@ def _chars(page, height: float, left: float, bottom: float) -> list[Char]:
             ch = chr(code) if code else ""
             if per_char is False:
                 ch = text_all[i]
-            if not ch or ch in "\r\n\x02\ufffe":
+            if ch in "\ufffe\x02":
+                ch = "-"  # PDFium's mark for a hyphen that ends a line
+            if not ch or ch in "\r\n":
                 continue
             # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike
             if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
