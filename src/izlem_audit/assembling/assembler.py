@@ -77,7 +77,7 @@ class _Block:
     hedef: Hedef
     open_labels: bool = True  # still reading label rows
     last_gosterge: Gosterge | None = None
-    last_gosterge_row: int = -1  # grid-row stamp of the last gösterge data row (guide layout's Açıklama rows)
+    prev: str = ""  # what the last data row was: "gosterge" or "note" (guide layout's Açıklama rows)
     guide_notes: list[tuple[Gosterge | None, str, Cell]] = field(default_factory=list)
     layout: str = LAYOUT_MONTHLY
 
@@ -96,7 +96,6 @@ class Assembler:
         self.summary = SummaryReader(self.report)
         self.period_hint = period_hint
         self.layouts: dict[str, int] = {}  # layout -> hedef blocks read in it
-        self.row_stamp = 0
         self.unplaced: list[_Row] = []
 
     # ------------------------------------------------------------------ stream
@@ -108,7 +107,6 @@ class Assembler:
             return
         assert block.table is not None
         for row in _rows(block.table):
-            self.row_stamp += 1
             self._row(row)
 
     def _row(self, row: _Row) -> None:
@@ -357,7 +355,7 @@ class Assembler:
             self.report.issues.append(StructureIssue("orphan_row", row.page, row.bbox, h.amac, h.hedef,
                                                      h.performans_hedefi, detail={"text": " | ".join(row.texts())}))
             return
-        self.current.last_gosterge_row = self.row_stamp
+        self.current.prev = "gosterge"
         self._periods(g, row, f)
 
     def _continued_row(self, row: _Row, f: dict[str, GridCell], value_fields: tuple[str, ...]) -> bool:
@@ -375,6 +373,12 @@ class Assembler:
         if any(holds_value(k) for k in value_fields) or not any(c.flat for c in row.cells):
             return False
         h = self.current.hedef
+        if self.mode == "gosterge" and self.current.prev == "note" and self.current.guide_notes:
+            # the rest of a guide-layout Açıklama row broken by the page break
+            target, text, cell = self.current.guide_notes[-1]
+            rest = squash(" ".join(c.flat for c in row.cells if c.flat))
+            self.current.guide_notes[-1] = (target, squash(f"{text} {rest}"), cell)
+            return True
         item: Gosterge | Faaliyet | None
         if self.mode == "gosterge":
             item = self.current.last_gosterge
@@ -452,7 +456,8 @@ class Assembler:
         assert self.current is not None
         cells = [c for c in row.cells if c.flat]
         text = squash(" ".join(c.flat for c in cells[1:])) if len(cells) > 1 else ""
-        target = self.current.last_gosterge if self.current.last_gosterge_row == self.row_stamp - 1 else None
+        target = self.current.last_gosterge if self.current.prev == "gosterge" else None
+        self.current.prev = "note"
         cell = Cell(text, row.page, cells[-1].bbox if cells else row.bbox)
         self.current.guide_notes.append((target, text, cell))
 

@@ -26,9 +26,11 @@ PH_ROW = re.compile(r"^performans\s+hedefi\s*(\d+)\s*:?\s*(.*)$", re.S)
 PERCENT = re.compile(r"%?\s*(-?\d+(?:[.,]\d+)?)\s*%?")
 WEIGHT = re.compile(r"hedefe?\s+etkisi\s*:?\s*%?\s*(\d+(?:[.,]\d+)?)\s*%?", re.I)
 
+_SEP = r"\W+(?:ve\s+)?"
 TOTALS = re.compile(
-    r"(\d+)\s*(?:stratejik\s+)?amac\W+(\d+)\s*(?:stratejik\s+)?hedef\w*\W+(?:(\d+)\s*performans\s+hedef\w*\W+)?"
-    r"(\d+)\s*(?:performans\s+)?gosterge\w*(?:\W+(?:ve\s+)?(\d+)\s*faaliyet)?")
+    rf"(\d+)\s*(?:stratejik\s+)?amac{_SEP}(\d+)\s*(?:stratejik\s+)?hedef\w*{_SEP}"
+    rf"(?:(\d+)\s*performans\s+hedef\w*{_SEP})?"
+    rf"(\d+)\s*(?:performans\s+)?gosterge\w*(?:{_SEP}(\d+)\s*faaliyet)?")
 OVERALL = re.compile(
     r"(?:yillik|genel|ortalama|toplam|kurumsal|idare)\s+(?:gerceklesme|performans)\s+(?:orani|duzeyi)\w*"
     r"\D{0,40}?(?:%\s*(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s*%)")
