@@ -187,6 +187,107 @@ def debug(
         _err(t("written", lang, path=out))
 
 
+CHECK_FORMATS = ("console", "json")
+
+
+def _load_config(config_path: Optional[Path], report_path: Path):
+    from . import config as cfgmod
+
+    if config_path is not None:
+        if not config_path.is_file():
+            raise UserError("missing_path", path=config_path)
+        return cfgmod.load(config_path)
+    found = cfgmod.find([report_path.resolve().parent, Path.cwd()])
+    return cfgmod.load(found) if found else cfgmod.Config()
+
+
+@app.command()
+def check(
+    report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF) ya da extract JSON'u."),
+    fmt: str = typer.Option("console", "--format", "-f", help="console | json"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
+    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | pdfium | camelot"),
+    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu yok."),
+    debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
+) -> None:
+    """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
+
+    Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
+    """
+    from rich.console import Console
+
+    from .output.atomic import write_text_atomic
+    from .output.check_json import to_json
+    from .output.console import render_console
+    from .rules.base import SEVERITY_RANK
+    from .rules.engine import run_rules
+
+    first_lang = _check_lang(lang or "tr")
+    with _guard(first_lang, debug_):
+        cfg = _load_config(config_path, report_path)
+        lang_ = _check_lang(lang or cfg.lang)
+        level = fail_on or cfg.fail_on
+        if level not in SEVERITY_RANK:
+            raise UserError("bad_fail_on", value=level)
+        if fmt not in CHECK_FORMATS:
+            raise UserError("bad_format", value=fmt, choices=", ".join(CHECK_FORMATS))
+        if output is not None and _same_file(output, report_path):
+            raise UserError("same_as_input", path=output)
+        report = read_report(report_path, engine, password, lang_, quiet)
+        findings, rc = run_rules(report, cfg, lang_)
+        if fmt == "json":
+            text = to_json(report, findings, rc)
+            if output is None:
+                sys.stdout.write(text + "\n")
+            else:
+                write_text_atomic(output, text + "\n")
+        else:
+            if output is None:
+                render_console(report, findings, rc, Console(), lang_)
+            else:
+                import io
+
+                buf = io.StringIO()
+                render_console(report, findings, rc, Console(file=buf, width=120, force_terminal=False), lang_)
+                write_text_atomic(output, buf.getvalue())
+        failing = [f for f in findings if not f.suppressed and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
+    raise typer.Exit(1 if failing else 0)
+
+
+@app.command()
+def rules(
+    rule_id: Optional[str] = typer.Argument(None, metavar="[IZxxx]", help="Tek bir kuralı açıklar."),
+    lang: str = typer.Option("tr", "--lang", help="tr | en"),
+) -> None:
+    """Kural kataloğunu listeler ya da bir kuralı açıklar (ruff rule gibi)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .rules.registry import all_rules, get_rule
+
+    lang = _check_lang(lang)
+    console = Console()
+    if rule_id is None:
+        table = Table("id", "ad / name", t("rule_category", lang), t("rule_severity", lang))
+        for r in all_rules():
+            table.add_row(r.id, r.name, r.category, r.severity)
+        console.print(table)
+        return
+    r = get_rule(rule_id)
+    if r is None:
+        _err(t("unknown_rule", lang, rule=rule_id))
+        raise typer.Exit(2)
+    console.print(f"[bold]{r.id}[/bold] {r.name}")
+    console.print(f"{t('rule_category', lang)}: {r.category} · {t('rule_severity', lang)}: {r.severity}")
+    console.print(f"\n[bold]{t('rule_message', lang)}[/bold]\n{r.message_en if lang == 'en' else r.message_tr}")
+    console.print(f"\n[bold]{t('rule_rationale', lang)}[/bold]\n{r.rationale_en if lang == 'en' else r.rationale_tr}")
+    console.print(f"\n[bold]{t('rule_example', lang)}[/bold]\n{r.example}")
+
+
 @app.command()
 def version() -> None:
     """Sürümü yazar."""

@@ -93,3 +93,36 @@ def t(key: str, lang: str = "tr", **params: object) -> str:
         return text.format(**params)
     except (KeyError, IndexError):
         return text
+
+MESSAGES["bad_config"] = {
+    "tr": "Yapılandırma dosyası {path} geçersiz: {detail}",
+    "en": "The configuration file {path} is invalid: {detail}",
+}
+
+MESSAGES.update({
+    "console_title": {"tr": "İzleme raporu denetimi: {title}", "en": "Monitoring report audit: {title}"},
+    "console_read": {
+        "tr": "Düzen: {layout} · {pages} sayfa · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
+        "en": "Layout: {layout} · {pages} pages · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
+    },
+    "console_report_level": {"tr": "Rapor geneli", "en": "Whole report"},
+    "console_overall": {"tr": "Genel gerçekleşme oranı: basılı {printed}, yeniden hesaplanan {recomputed}",
+                        "en": "Overall rate: printed {printed}, recomputed {recomputed}"},
+    "sev_error": {"tr": "HATA", "en": "ERROR"},
+    "sev_warning": {"tr": "UYARI", "en": "WARNING"},
+    "sev_info": {"tr": "BİLGİ", "en": "INFO"},
+    "sev_error_plural": {"tr": "hata", "en": "errors"},
+    "sev_warning_plural": {"tr": "uyarı", "en": "warnings"},
+    "sev_info_plural": {"tr": "bilgi", "en": "info"},
+    "suppressed": {"tr": "bastırıldı", "en": "suppressed"},
+    "n_suppressed": {"tr": "{n} bulgu gerekçesiyle bastırıldı", "en": "{n} findings suppressed with a reason"},
+    "unknown_rule": {"tr": "Böyle bir kural yok: {rule}. 'izlem-audit rules' hepsini listeler.",
+                     "en": "No such rule: {rule}. 'izlem-audit rules' lists them all."},
+    "bad_fail_on": {"tr": "--fail-on şunlardan biri olmalı: error, warning, info (verilen: {value}).",
+                    "en": "--fail-on must be one of error, warning, info (given: {value})."},
+    "rule_rationale": {"tr": "Gerekçe", "en": "Rationale"},
+    "rule_example": {"tr": "Örnek", "en": "Example"},
+    "rule_message": {"tr": "İleti", "en": "Message"},
+    "rule_category": {"tr": "Kategori", "en": "Category"},
+    "rule_severity": {"tr": "Varsayılan önem", "en": "Default severity"},
+})

@@ -1,0 +1,55 @@
+"""The ``izlem-audit/check@1`` JSON contract: source, counts, findings, and the report that was checked."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from ..model import Report
+from ..recomputing.report import Recomputed
+from ..rules.base import Finding
+
+SCHEMA = "izlem-audit/check@1"
+
+
+def summary_counts(findings: list[Finding]) -> dict[str, Any]:
+    active = [f for f in findings if not f.suppressed]
+    return {
+        "total": len(active),
+        "suppressed": len(findings) - len(active),
+        "by_severity": dict(Counter(f.severity for f in active)),
+        "by_category": dict(Counter(f.category for f in active)),
+    }
+
+
+def recomputed_dict(report: Report, rc: Recomputed) -> dict[str, Any]:
+    r2 = lambda v: None if v is None else round(v, 2)  # noqa: E731
+    return {
+        "overall": {"printed": report.summary.overall_rate, "recomputed": r2(rc.overall),
+                    "from_printed_hedefler": r2(rc.overall_printed)},
+        "amaclar": {a: {"recomputed": r2(v), "from_printed_hedefler": r2(rc.amac_printed.get(a))}
+                    for a, v in rc.amac_values.items()},
+        "hedefler": [{"amac": c.hedef.amac, "hedef": c.hedef.hedef, "performans_hedefi": c.hedef.performans_hedefi,
+                      "month": c.month, "printed": c.hedef.reported_performance, "recomputed": r2(c.expected),
+                      "tolerance": r2(c.tolerance) if c.expected is not None else None}
+                     for c in rc.hedefler],
+    }
+
+
+def check_to_dict(report: Report, findings: list[Finding], rc: Recomputed) -> dict[str, Any]:
+    counts = report.counts()
+    return {
+        "schema": SCHEMA,
+        "source": report.source.to_dict(),
+        "layout": report.layout,
+        "counts": {k: counts[k] for k in ("amac", "hedef", "performans_hedefi", "gosterge", "faaliyet")},
+        "summary": summary_counts(findings),
+        "findings": [f.to_dict() for f in findings],
+        "recomputed": recomputed_dict(report, rc),
+        "report": report.to_dict(),
+    }
+
+
+def to_json(report: Report, findings: list[Finding], rc: Recomputed) -> str:
+    return json.dumps(check_to_dict(report, findings, rc), ensure_ascii=False, indent=1)

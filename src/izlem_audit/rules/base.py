@@ -1,0 +1,149 @@
+"""What a rule is, what a finding is, and the context a rule looks at.
+
+A rule is a small function registered with ``@rule(...)``: a stable id (``IZ101``), a kebab-case name, a
+category from a fixed vocabulary, a default severity, Turkish and English message templates, a rationale
+(quoting the guide where it applies) and an example. It yields findings; it never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import BBox, Hedef, Report
+from ..normalising.numbers import format_number
+from ..recomputing.report import Recomputed
+
+CATEGORIES = (
+    "indicator_rate", "missing", "target_performance", "clamping", "weights", "cumulative", "outlier",
+    "explanation", "activity_rate", "activity_budget", "summary", "counts", "numbering", "structure", "unit",
+    "label",
+)
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    amac: str | None = None
+    hedef: str | None = None
+    performans_hedefi: str | None = None
+    item: str | None = None
+    period: int | None = None
+    page: int | None = None
+    bbox: BBox | None = None
+    reported: float | None = None
+    expected: float | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    row_bbox: BBox | None = None  # the whole table row, for the evidence picture
+    row_page: int | None = None
+    tolerance: float | None = None
+    suppressed: bool = False
+    suppression_reason: str | None = None
+    message: str = ""
+
+    @property
+    def location(self) -> str:
+        parts = [self.amac, self.hedef, self.performans_hedefi, self.item]
+        s = " ".join(p for p in parts if p)
+        if self.period is not None:
+            s += f" ({self.period}. ay)"
+        return s
+
+    def sort_key(self) -> tuple:
+        return (self.page or 10 ** 6, self.bbox[1] if self.bbox else 0, self.bbox[0] if self.bbox else 0, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        r = lambda v: None if v is None else round(float(v), 4)  # noqa: E731
+        bb = lambda b: None if b is None else [round(float(v), 2) for v in b]  # noqa: E731
+        return {
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
+            "item": self.item, "period": self.period, "page": self.page, "bbox": bb(self.bbox),
+            "reported": r(self.reported), "expected": r(self.expected), "message": self.message,
+            "tolerance": r(self.tolerance), "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
+            "suppressed": self.suppressed, "suppression_reason": self.suppression_reason,
+        }
+
+
+@dataclass
+class Context:
+    report: Report
+    recomputed: Recomputed
+    thresholds: dict[str, float]
+
+
+CheckFn = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    message_tr: str
+    message_en: str
+    rationale_tr: str
+    rationale_en: str
+    example: str
+    check: CheckFn
+
+    def message(self, lang: str, params: dict[str, Any]) -> str:
+        template = self.message_en if lang == "en" else self.message_tr
+        shown = {k: _show(v, lang) for k, v in params.items()}
+        try:
+            return template.format(**shown)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+def _show(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and "tr" in value:
+        return value.get(lang, value["tr"])
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return format_number(value, 2, lang=lang)
+    return value
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(*, id: str, name: str, category: str, severity: str, message_tr: str, message_en: str,
+         rationale_tr: str, rationale_en: str, example: str) -> Callable[[CheckFn], CheckFn]:
+    """Register a rule function under a stable id."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity}")
+
+    def deco(fn: CheckFn) -> CheckFn:
+        if id in REGISTRY:
+            raise ValueError(f"duplicate rule id {id}")
+        REGISTRY[id] = Rule(id, name, category, severity, message_tr, message_en, rationale_tr, rationale_en,
+                            example, fn)
+        return fn
+
+    return deco
+
+
+def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, period: int | None = None,
+         cell=None, row_page: int | None = None, row_bbox: BBox | None = None, reported: float | None = None,
+         expected: float | None = None, tolerance: float | None = None, page: int | None = None,
+         bbox: BBox | None = None, amac: str | None = None, hedef: str | None = None, **params: Any) -> Finding:
+    """A finding of rule ``rule_id`` at a hedef block (or an explicit amac/hedef) and a printed cell."""
+    r = REGISTRY[rule_id]
+    return Finding(
+        rule=rule_id, category=r.category, severity=r.severity,
+        amac=h.amac if h else amac, hedef=h.hedef if h else hedef,
+        performans_hedefi=h.performans_hedefi if h else None, item=item, period=period,
+        page=cell.page if cell is not None else (page if page is not None else (h.page if h else None)),
+        bbox=cell.bbox if cell is not None else bbox, reported=reported, expected=expected, tolerance=tolerance,
+        row_page=row_page, row_bbox=row_bbox, params={"reported": reported, "expected": expected, **params},
+    )

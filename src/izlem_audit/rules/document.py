@@ -1,0 +1,141 @@
+"""The document itself: numbering of rows and codes, rows the reader found malformed, titles that differ."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..normalising.text import fold
+from .base import Context, Finding, make, rule
+from .matching import SAME_TITLE, match_ph, title_score
+
+STRUCTURE_TEXT = {
+    "value_in_wrong_column": ("{item} {period}. ay: '{text}' değeri kendi sütununda değil, Açıklama sütununda; "
+                              "oran olarak okundu.",
+                              "{item} month {period}: the value '{text}' stands in the Açıklama column instead of "
+                              "its own; it was read as the rate."),
+    "header_missing_column": ("Gösterge tablosunun başlığında 'Gerçekleşme' sütunu yok; değerler sütun sırasına "
+                              "göre okundu.",
+                              "The gösterge table's header lacks the 'Gerçekleşme' column; values were read by "
+                              "position."),
+    "period_values_mismatch": ("{item}: bir hücrede {months} dönem var ama değer sayısı tutmuyor.",
+                               "{item}: a cell holds {months} periods but the number of values differs."),
+    "missing_code": ("{item}: satırda gösterge/faaliyet kodu yok.", "{item}: the row has no code."),
+    "orphan_row": ("Bir satır hiçbir göstergeye bağlanamadı: '{text}'.", "A row could not be tied to any "
+                   "gösterge: '{text}'."),
+    "unplaced_row": ("Bir gösterge satırı hiçbir hedef kartının içinde değil: '{text}'.",
+                     "A gösterge row stands outside any hedef block: '{text}'."),
+}
+
+
+@rule(id="IZ601", name="numbering-gap", category="numbering", severity="info",
+      message_tr="{where}: {kind} numaralarında boşluk: {missing} yok.",
+      message_en="{where}: gap in the {kind} numbers: {missing} missing.",
+      rationale_tr="Sıra numaraları ve kodlar kesintisiz olmalıdır; bir boşluk, tablodan bir satırın düştüğünü "
+                   "ya da numaralandırma hatasını gösterir.",
+      rationale_en="Sequence numbers and codes should run without gaps; a gap shows a dropped row or a numbering "
+                   "error.",
+      example="Faaliyet tablosu F2 ile başlıyor: F1 yok.")
+def numbering_gap(ctx: Context) -> Iterable[Finding]:
+    for h in ctx.report.hedefler:
+        for kind, items in (("PG", h.gostergeler), ("F", h.faaliyetler)):
+            nums = [int(re.sub(r"\D", "", i.code)) for i in items if re.sub(r"\D", "", i.code)]
+            if not nums:
+                continue
+            missing = sorted(set(range(1, max(nums) + 1)) - set(nums))
+            if missing:
+                first = items[0]
+                yield make("IZ601", h, item=first.code, cell=first.evidence.cells.get("code"),
+                           row_page=first.evidence.page, row_bbox=first.evidence.bbox,
+                           where=" ".join(x for x in h.key if x), kind=kind,
+                           missing=", ".join(f"{kind}{n}" for n in missing))
+
+
+@rule(id="IZ602", name="numbering-duplicate", category="numbering", severity="warning",
+      message_tr="{where}: {code} kodu birden fazla satırda.",
+      message_en="{where}: the code {code} stands on more than one row.",
+      rationale_tr="Her gösterge ve faaliyet kodu hedef içinde bir kez geçmelidir.",
+      rationale_en="Each gösterge and faaliyet code should occur once within its hedef.",
+      example="İki satır PG3.")
+def numbering_duplicate(ctx: Context) -> Iterable[Finding]:
+    for h in ctx.report.hedefler:
+        for items in (h.gostergeler, h.faaliyetler):
+            seen: set[str] = set()
+            for i in items:
+                if i.code in seen:
+                    yield make("IZ602", h, item=i.code, cell=i.evidence.cells.get("code"), row_page=i.evidence.page,
+                               row_bbox=i.evidence.bbox, where=" ".join(x for x in h.key if x), code=i.code)
+                seen.add(i.code)
+
+
+@rule(id="IZ603", name="malformed-row", category="structure", severity="warning",
+      message_tr="{text}",
+      message_en="{text}",
+      rationale_tr="Kaymış değerler, eksik başlıklar ve okunamayan satırlar raporun elle düzenlendiğini ya da "
+                   "bozulduğunu gösterir. Araç bunları atlamaz: okuyabildiğini okur ve yerini bildirir.",
+      rationale_en="Shifted values, missing headers and unreadable rows show a hand-edited or damaged report. The "
+                   "tool does not skip them: it reads what it can and reports where.",
+      example="A4 H2, 6. ay: oran Açıklama sütununda.")
+def malformed_row(ctx: Context) -> Iterable[Finding]:
+    for issue in ctx.report.issues:
+        tr, en = STRUCTURE_TEXT.get(issue.kind, (issue.kind, issue.kind))
+        params = {"item": issue.item or "", "period": issue.period, **issue.detail}
+        text = {"tr": _fmt(tr, params), "en": _fmt(en, params)}
+        yield make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
+                   page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
+                   kind=issue.kind)
+
+
+def _fmt(template: str, params: dict) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+@rule(id="IZ604", name="title-differs", category="label", severity="info",
+      message_tr="{what} raporda farklı yazılmış: \"{first}\" / \"{other}\".",
+      message_en="{what} is titled differently across the report: \"{first}\" / \"{other}\".",
+      rationale_tr="Aynı amaç ya da hedef her yerde aynı adla anılmalıdır; farklı yazımlar kopyala-yapıştır "
+                   "hatalarını ya da birbirine karışmış tabloları gösterebilir.",
+      rationale_en="The same amaç or hedef should carry the same title everywhere; variants can show copy-paste "
+                   "errors or mixed-up tables.",
+      example="'Evrinsel Değerlere' / 'Evransel Değerlere'.")
+def title_differs(ctx: Context) -> Iterable[Finding]:
+    seen: dict[tuple[str, str], tuple[str, object]] = {}
+    for h in ctx.report.hedefler:
+        for kind, key, title, cell_name in (("amac", h.amac, h.amac_title, "amac"),
+                                            ("hedef", f"{h.amac} {h.hedef}", h.hedef_title, "hedef")):
+            if not title:
+                continue
+            k = (kind, key)
+            if k not in seen:
+                seen[k] = (title, h)
+                continue
+            first = seen[k][0]
+            if fold(first) != fold(title):
+                yield make("IZ604", h, cell=h.evidence.cells.get(cell_name), row_page=h.evidence.page,
+                           row_bbox=h.evidence.bbox, what=key, first=first, other=title)
+
+
+@rule(id="IZ605", name="ph-number-mismatch", category="label", severity="warning",
+      message_tr="{where}: ayrıntı tablosundaki {detail_ph} (\"{title}\") özet tabloda {summary_ph} olarak "
+                 "numaralanmış.",
+      message_en="{where}: the detail table's {detail_ph} (\"{title}\") is numbered {summary_ph} in the summary.",
+      rationale_tr="Performans hedeflerinin numaraları ayrıntı ve özet tablolarda aynı olmalıdır; değişmişse "
+                   "PH yüzdeleri ve hedefe etkileri yanlış hedefe yazılmış olabilir.",
+      rationale_en="PH numbers must agree between detail and summary; if they are swapped, percentages and weights "
+                   "may have been written against the wrong PH.",
+      example="Ayrıntıda PH1 'Vatandaşların Beklentisini…', özette Performans Hedefi 2.")
+def ph_number_mismatch(ctx: Context) -> Iterable[Finding]:
+    for a in ctx.report.summary.amaclar:
+        for sh in a.hedefler:
+            for b in ctx.report.hedefler:
+                if (b.amac, b.hedef) != (a.amac, sh.hedef) or not b.performans_hedefi:
+                    continue
+                ph = match_ph(b, sh.performans_hedefleri)
+                if ph is not None and ph.performans_hedefi != b.performans_hedefi and \
+                        title_score(b.performans_hedefi_title, ph.title) >= SAME_TITLE - 25:
+                    yield make("IZ605", b, cell=b.evidence.cells.get("performans_hedefi"), row_page=b.evidence.page,
+                               row_bbox=b.evidence.bbox, where=f"{a.amac} {sh.hedef}", detail_ph=b.performans_hedefi,
+                               summary_ph=ph.performans_hedefi, title=b.performans_hedefi_title[:70])

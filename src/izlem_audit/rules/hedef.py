@@ -1,0 +1,109 @@
+"""Hedef performance: printed vs recomputed, capping errors, weights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..recomputing import formulas as fx
+from .base import Context, Finding, make, rule
+
+GUIDE_HEDEF = ("Rehber: \"Hedeflerin yıllık gerçekleşme oranları hesaplama formülü: (PG1.1.1 Performansı X Hedefe "
+               "Etkisi) + (PG1.1.2 Performansı X Hedefe Etkisi)\".")
+GUIDE_CAP = ("Rehber: \"Bir göstergenin performansı yüzde 100'ü aşabilir. Ancak hedef performansının ölçümünde bu "
+             "değer 100 olarak alınır.\" \"Bir göstergenin performansı negatif bir değer olabilir. Ancak hedef "
+             "performansının ölçümünde bu değer 0 olarak alınır.\" \"Hedefe ilişkin tek bir gösterge belirlenmesi "
+             "durumunda hedef performansının ölçümünde bu değer aynen alınır.\"")
+
+
+def _clamping_kind(hc) -> str | None:
+    """Which wrong way of capping the printed figure reproduces, if any."""
+    rep = hc.hedef.reported_performance
+    if rep is None or hc.expected is None or not hc.off:
+        return None
+    if hc.uncapped is not None and abs(hc.uncapped - hc.expected) > hc.tolerance and abs(rep - hc.uncapped) <= hc.tolerance:
+        return "IZ202"
+    if hc.capped_single is not None and abs(hc.capped_single - hc.expected) > hc.tolerance \
+            and abs(rep - hc.capped_single) <= hc.tolerance:
+        return "IZ203"
+    return None
+
+
+@rule(id="IZ201", name="hedef-performance-mismatch", category="target_performance", severity="error",
+      message_tr="{where} performansı {reported} basılmış; gösterge oranlarından hesaplanan {expected}.{because}",
+      message_en="{where} performance printed {reported}; the gösterge rates give {expected}.{because}",
+      rationale_tr=GUIDE_HEDEF + " Basılı hedef performansı, göstergelerin (yeniden hesaplanmış) oranlarının "
+                   "hedefe etkileriyle ağırlıklı toplamına eşit olmalıdır. Hata bir gösterge oranından geliyorsa "
+                   "mesaj bunu söyler.",
+      rationale_en="The printed hedef performance must equal the weighted sum of its göstergeler's (recomputed) "
+                   "rates. When a misprinted gösterge rate explains the difference, the message says so.",
+      example="Ağırlıklar 40/30/20/10, oranlar 36,03 / 56 / 100 / 100 → 61,21.")
+def hedef_performance_mismatch(ctx: Context) -> Iterable[Finding]:
+    for hc in ctx.recomputed.hedefler:
+        if not hc.off or _clamping_kind(hc):
+            continue
+        h = hc.hedef
+        because: dict[str, str] | str = ""
+        if hc.from_printed is not None and abs(hc.from_printed - (h.reported_performance or 0)) <= hc.tolerance:
+            because = {"tr": " Basılı gösterge oranlarıyla hesaplanınca tutuyor: hata gösterge oranlarında.",
+                       "en": " It matches the printed gösterge rates: the error is in those rates."}
+        yield make("IZ201", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
+                   row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
+                   tolerance=hc.tolerance, where=" ".join(x for x in h.key if x), because=because)
+
+
+@rule(id="IZ202", name="capping-not-applied", category="clamping", severity="error",
+      message_tr="{where} performansı {reported}: 100'ü aşan ya da negatif gösterge oranları 100'e / 0'a "
+                 "çekilmeden hesaplanmış. Doğrusu {expected}.",
+      message_en="{where} performance {reported}: computed without capping rates above 100 (or below 0). "
+                 "Correct: {expected}.",
+      rationale_tr=GUIDE_CAP,
+      rationale_en="The guide: a gösterge rate above 100 counts as 100 in the hedef performance, a negative one as "
+                   "0; only a hedef with a single gösterge takes its rate as it is.",
+      example="Oranlar 120 (ağırlık 40), 50 (30), 57,14 (30): doğru 72,14; sınırlamadan 80,14.")
+def capping_not_applied(ctx: Context) -> Iterable[Finding]:
+    for hc in ctx.recomputed.hedefler:
+        if _clamping_kind(hc) == "IZ202":
+            h = hc.hedef
+            yield make("IZ202", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
+                       row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
+                       tolerance=hc.tolerance, where=" ".join(x for x in h.key if x))
+
+
+@rule(id="IZ203", name="capping-applied-to-single", category="clamping", severity="error",
+      message_tr="{where} tek göstergeli; performansı gösterge oranı olduğu gibi ({expected}) alınmalıyken 100'e "
+                 "/ 0'a çekilmiş ({reported}).",
+      message_en="{where} has a single gösterge; its performance should be the rate as it is ({expected}), but "
+                 "was capped ({reported}).",
+      rationale_tr=GUIDE_CAP,
+      rationale_en="The guide: when a hedef has a single gösterge, its rate is taken as it is and may exceed 100 "
+                   "or be negative.",
+      example="Tek gösterge, oran 130 → hedef performansı 130; 100 basılmışsa IZ203.")
+def capping_applied_to_single(ctx: Context) -> Iterable[Finding]:
+    for hc in ctx.recomputed.hedefler:
+        if _clamping_kind(hc) == "IZ203":
+            h = hc.hedef
+            yield make("IZ203", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
+                       row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
+                       tolerance=hc.tolerance, where=" ".join(x for x in h.key if x))
+
+
+@rule(id="IZ204", name="weights-not-100", category="weights", severity="error",
+      message_tr="{where}: göstergelerin hedefe etkileri toplamı {reported}, 100 olmalı.",
+      message_en="{where}: the göstergeler's weights add up to {reported}, not 100.",
+      rationale_tr=GUIDE_HEDEF + " Hedefe etkiler yüzde olarak hedefin tamamını paylaştırır; toplamları "
+                   "100 değilse hedef performansı 100 üzerinden ölçülemez.",
+      rationale_en="Weights share out the whole hedef; if they do not add up to 100, the hedef performance is "
+                   "not measured out of 100.",
+      example="40 + 30 + 20 = 90.")
+def weights_not_100(ctx: Context) -> Iterable[Finding]:
+    for hc in ctx.recomputed.hedefler:
+        h = hc.hedef
+        weights = [g.weight for g in h.gostergeler if g.weight is not None]
+        if not weights or len(weights) != len(h.gostergeler):
+            continue
+        total = sum(weights)
+        if abs(total - 100.0) > fx.half_unit(2) * len(weights):
+            first = h.gostergeler[0]
+            yield make("IZ204", h, cell=first.evidence.cells.get("weight"), row_page=first.evidence.page,
+                       row_bbox=first.evidence.bbox, reported=total, expected=100.0,
+                       where=" ".join(x for x in h.key if x))

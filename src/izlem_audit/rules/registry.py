@@ -1,0 +1,22 @@
+"""The rule catalog. Ids are stable and grouped by what they check:
+
+- IZ1xx gösterge rates (indicator_rate, missing, outlier)
+- IZ2xx hedef performance (target_performance, clamping, weights)
+- IZ3xx faaliyetler (activity_rate, activity_budget)
+- IZ4xx summary tables and declared counts (summary, counts)
+- IZ5xx values over periods and their açıklama (cumulative, explanation, unit)
+- IZ6xx the document (numbering, structure, label)
+"""
+
+from __future__ import annotations
+
+from . import activity, document, hedef, indicator, series, summary  # noqa: F401  (registration)
+from .base import REGISTRY, Rule
+
+
+def all_rules() -> list[Rule]:
+    return [REGISTRY[k] for k in sorted(REGISTRY)]
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    return REGISTRY.get(rule_id.upper())

@@ -1,0 +1,254 @@
+"""Values over the periods and what the açıklama says of them: cumulative errors, contradicting
+explanations, units the açıklama contradicts or that are not recognised."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Gosterge, Period
+from ..normalising.numbers import parse_number
+from ..normalising.text import ascii_fold
+from ..normalising.units import COUNT_LIKE, CANONICAL_UNITS, normalise_unit
+from .base import Context, Finding, make, rule
+
+QUARTERS = {3: ("ocak", "subat", "mart"), 6: ("nisan", "mayis", "haziran"), 9: ("temmuz", "agustos", "eylul"),
+            12: ("ekim", "kasim", "aralik")}
+# month names as they are typed, misspellings included ("Mays")
+_MONTH_RE = {"ocak": "ocak", "subat": "subat", "mart": "mart", "nisan": "nisan", "mayis": "mayi?s",
+             "haziran": "haziran", "temmuz": "temmuz", "agustos": "agustos", "eylul": "eylul", "ekim": "ekim",
+             "kasim": "kasim", "aralik": "aralik"}
+_ORDINAL = {3: "(?:ilk|birinci)", 6: "ikinci", 9: "ucuncu", 12: "(?:son|dorduncu)"}
+_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,]*\s*%)"
+NOTHING_DONE = re.compile(
+    r"(yapilmami|gerceklestirilmemi|gerceklestirilemedi|gerceklestirilememi|bulunmamaktadir|yapilmadi|"
+    r"baslatilmadi|duzenlenmemi|herhangi bir (calisma|islem|faaliyet|alim)|hicbir)")
+DONE = re.compile(r"(tamamlandi|tamamlanmistir|yapilmistir|gerceklestirilmistir|verilmistir|verildi|duzenlenmistir|"
+                  r"kuruldu|acildi|yapildi)")
+
+
+def cumulative(g: Gosterge) -> bool:
+    return g.unit in COUNT_LIKE
+
+
+def stated_increment(note: str, month: int | None) -> int | None:
+    """The quarter's own figure an açıklama states, in one of the unambiguous forms reports use:
+
+    - the quarter's months named together, then the figure: "Nisan, Mayıs, Haziran aylarında 665",
+      "Nisan, Mayıs ve Haziran aylarında toplam 122 kişi";
+    - the quarter by its ordinal: "ilk üç ayda 616", "ikinci 3 ayında 30";
+    - each month with its own figure: "Nisan:13 Mayıs:11 Haziran:5" (summed);
+    - a total after the quarter's months: "… Haziran ayında 2 etkinlik olmak üzere toplamda 14".
+
+    Anything else (itemised lists, dates) gives None: no claim is read into it.
+    """
+    if month not in QUARTERS or not note:
+        return None
+    t = ascii_fold(note)
+    m1, m2, m3 = (_MONTH_RE[n] for n in QUARTERS[month])
+    together = re.search(rf"{m1}\W+(?:ve\s+)?{m2}\W+(?:ve\s+)?{m3}\b\D{{0,60}}?{_NUM}", t)
+    if together and not re.search(rf"{m1}\D{{0,15}}\d", t[: together.start(1)]):
+        return _int(together.group(1))
+    ordinal = re.search(rf"\b{_ORDINAL[month]}\s+(?:uc|3)\s+ay\w*\D{{0,60}}?{_NUM}", t)
+    if ordinal:
+        return _int(ordinal.group(1))
+    each = [re.search(rf"\b{m}\w*\s*(?::|ayinda|ayi)\s*{_NUM}", t) for m in (m1, m2, m3)]
+    total = re.search(rf"(?:{m3})\b.*?\btoplam\w*\s+{_NUM}", t)
+    if total:
+        return _int(total.group(1))
+    if all(each) and not re.search(r"toplam", t):
+        return sum(_int(m.group(1)) for m in each)  # type: ignore[union-attr, misc]
+    return None
+
+
+def _int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _pairs(g: Gosterge) -> Iterable[tuple[Period, Period]]:
+    ps = [p for p in g.periods if p.actual is not None and p.month is not None]
+    ps.sort(key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+    return zip(ps, ps[1:])
+
+
+def _with_start(g: Gosterge) -> Iterable[tuple[Period, Period]]:
+    """Consecutive periods, the first quarter paired with the start of the year (0)."""
+    ps = [p for p in g.periods if p.actual is not None and p.month is not None]
+    ps.sort(key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+    if ps and ps[0].month == 3:
+        yield Period(0, 0.0, None), ps[0]
+    yield from zip(ps, ps[1:])
+
+
+def _blocks(ctx: Context):
+    for h in ctx.report.hedefler:
+        for g in h.gostergeler:
+            yield h, g
+
+
+@rule(id="IZ501", name="cumulative-decrease", category="cumulative", severity="warning",
+      message_tr="{code} ({unit}): {month}. ay değeri {reported}, {prev_month}. aydakinden ({prev}) az. Birikimli "
+                 "bir sayımda değer düşmez; dönem değeri toplam yerine yazılmış olabilir.",
+      message_en="{code} ({unit}): month {month} is {reported}, less than month {prev_month} ({prev}). A running "
+                 "count does not fall; the period's own figure may have been written instead of the total.",
+      rationale_tr="Sayı, adet, kişi, ton, m², saat gibi birimlerde izleme değerleri yıl başından itibaren "
+                   "birikimlidir (yüzde ve oranlar değildir). Sonraki dönemin değeri öncekinden küçük olamaz.",
+      rationale_en="For count-like units the monitored values run from the start of the year (rates and "
+                   "percentages do not). A later period cannot be lower than an earlier one.",
+      example="3. ay 749, 6. ay 665.")
+def cumulative_decrease(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g):
+            continue
+        for prev, cur in _pairs(g):
+            if cur.actual < prev.actual:  # type: ignore[operator]
+                yield make("IZ501", h, item=g.code, period=cur.month, cell=cur.evidence.cells.get("actual"),
+                           row_page=cur.evidence.page, row_bbox=cur.evidence.bbox, reported=cur.actual,
+                           expected=prev.actual, code=g.printed_code or g.code, unit=g.unit, month=cur.month,
+                           prev_month=prev.month, prev=prev.actual)
+
+
+@rule(id="IZ502", name="quarter-instead-of-total", category="cumulative", severity="error",
+      message_tr="{code}: {month}. ay değeri {reported}, açıklamanın bu dönem için söylediği artışın kendisi; "
+                 "birikimli toplam {expected} olmalı ({prev} + {increment}).",
+      message_en="{code}: month {month} is {reported}, the period's own increment the açıklama states; the "
+                 "running total should be {expected} ({prev} + {increment}).",
+      rationale_tr="Birikimli göstergelerde her dönemin değeri yıl başından o döneme kadarki toplamdır. Açıklama "
+                   "\"Nisan, Mayıs, Haziran aylarında 665\" diyorsa ve 6. ay değeri 665 ise, toplam yerine dönem "
+                   "artışı yazılmıştır.",
+      rationale_en="For cumulative göstergeler each period's value is the total since the start of the year. If the "
+                   "açıklama says \"665 in April, May, June\" and month 6 shows 665, the quarter's increment was "
+                   "written instead of the total.",
+      example="3. ay 749; 6. ay 665 ve açıklama 'Nisan, Mayıs, Haziran ayı toplamı 665' → 1.414 olmalı.")
+def quarter_instead_of_total(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g):
+            continue
+        for prev, cur in _pairs(g):
+            inc = stated_increment(cur.note, cur.month)
+            if inc is not None and prev.actual and cur.actual == inc and prev.actual + inc != cur.actual:
+                yield make("IZ502", h, item=g.code, period=cur.month, cell=cur.evidence.cells.get("actual"),
+                           row_page=cur.evidence.page, row_bbox=cur.evidence.bbox, reported=cur.actual,
+                           expected=prev.actual + inc, code=g.printed_code or g.code, month=cur.month,  # type: ignore[operator]
+                           prev=prev.actual, increment=float(inc))
+
+
+@rule(id="IZ503", name="increment-mismatch", category="cumulative", severity="warning",
+      message_tr="{code}: açıklama bu dönemde {increment} diyor; ama {prev_month}. aydan {month}. aya değer "
+                 "{prev} → {reported} ({diff} fark).",
+      message_en="{code}: the açıklama states {increment} for this period, but the value went from {prev} to "
+                 "{reported} between months {prev_month} and {month} (difference {diff}).",
+      rationale_tr="Açıklamada dönem için verilen artış, iki dönem arasındaki farka eşit olmalıdır.",
+      rationale_en="The increment the açıklama states for a period must equal the difference between the periods.",
+      example="3. ay 616, 6. ay 1.043, açıklama 'Nisan, Mayıs, Haziran ayı toplamında 427' → tutuyor.")
+def increment_mismatch(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g):
+            continue
+        for prev, cur in _with_start(g):
+            inc = stated_increment(cur.note, cur.month)
+            if inc is None or (cur.actual == inc and prev.actual):
+                continue
+            diff = cur.actual - prev.actual  # type: ignore[operator]
+            if abs(diff - inc) > 0.5:
+                yield make("IZ503", h, item=g.code, period=cur.month, cell=cur.evidence.cells.get("actual"),
+                           row_page=cur.evidence.page, row_bbox=cur.evidence.bbox, reported=cur.actual,
+                           expected=prev.actual + inc, code=g.printed_code or g.code, month=cur.month,  # type: ignore[operator]
+                           prev_month=prev.month, prev=prev.actual, increment=float(inc), diff=float(diff))
+
+
+@rule(id="IZ504", name="nothing-done-but-rose", category="explanation", severity="warning",
+      message_tr="{code} {month}. ay: açıklama hiçbir şey yapılmadığını söylüyor (\"{quote}\") ama değer "
+                 "{prev} → {reported} artmış.",
+      message_en="{code} month {month}: the açıklama says nothing was done (\"{quote}\") but the value rose from "
+                 "{prev} to {reported}.",
+      rationale_tr="Açıklama rakamla çelişmemelidir: dönemde çalışma yapılmadıysa birikimli değer artmaz.",
+      rationale_en="The açıklama must not contradict the figure: if nothing was done, a running count does not rise.",
+      example="'İş kazası bildirimi bulunmamaktadır', gün sayısı 91 → 182.")
+def nothing_done_but_rose(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g):
+            continue
+        ps = sorted((p for p in g.periods if p.actual is not None and p.month), key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+        prev_value = 0.0
+        for p in ps:
+            folded = ascii_fold(p.note)
+            m = NOTHING_DONE.search(folded)
+            if m and not DONE.search(folded) and p.actual > prev_value:  # type: ignore[operator]
+                yield make("IZ504", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
+                           or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
+                           reported=p.actual, expected=prev_value, code=g.printed_code or g.code, month=p.month,
+                           prev=prev_value, quote=p.note[:80])
+            prev_value = p.actual  # type: ignore[assignment]
+
+
+@rule(id="IZ505", name="work-listed-but-unchanged", category="explanation", severity="info",
+      message_tr="{code} {month}. ay: açıklama yeni çalışmalar sayıyor ama değer {reported} ile önceki dönemle aynı.",
+      message_en="{code} month {month}: the açıklama lists new work but the value stayed at {reported}.",
+      rationale_tr="Dönemde yeni iş yapıldıysa birikimli değerin artması beklenir; artmıyorsa ya değer "
+                   "güncellenmemiş ya da açıklama önceki döneme aittir.",
+      rationale_en="New work in the period should raise a running count; if it does not, the value was not "
+                   "updated or the açıklama belongs to the earlier period.",
+      example="6. ay değeri 3. ayınkiyle aynı, açıklama dört yeni etkinlik sayıyor.")
+def work_listed_but_unchanged(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g):
+            continue
+        for prev, cur in _pairs(g):
+            note = ascii_fold(cur.note)
+            if cur.actual != prev.actual or not note or NOTHING_DONE.search(note):
+                continue
+            if cur.note.strip() == prev.note.strip():
+                continue  # the same note repeated: nothing new is claimed
+            if re.search(r"(yapilmistir|gerceklestirilmistir|duzenlenmistir|verilmistir|katilim)", note):
+                yield make("IZ505", h, item=g.code, period=cur.month, cell=cur.evidence.cells.get("note")
+                           or cur.evidence.cells.get("actual"), row_page=cur.evidence.page,
+                           row_bbox=cur.evidence.bbox, reported=cur.actual, expected=None,
+                           code=g.printed_code or g.code, month=cur.month)
+
+
+_UNIT_IN_TEXT = re.compile(r"(\d[\d.,]*)\s*(kwh|mwh|kw|mw|kg|ton|km|m2|m²|lt|litre|metre)\b", re.I)
+_SCALE = {("kW", "MW"): 1e-3, ("MW", "kW"): 1e3, ("kWh", "MWh"): 1e-3, ("MWh", "kWh"): 1e3, ("kg", "ton"): 1e-3,
+          ("ton", "kg"): 1e3, ("m", "km"): 1e-3, ("km", "m"): 1e3}
+
+
+@rule(id="IZ506", name="unit-contradiction", category="unit", severity="warning",
+      message_tr="{code}: gösterge {unit} cinsinden ({reported}) ama açıklama \"{quote}\" diyor ({converted} {unit}).",
+      message_en="{code}: the gösterge is in {unit} ({reported}) but the açıklama says \"{quote}\" ({converted} {unit}).",
+      rationale_tr="Değer göstergenin biriminde yazılmalıdır; açıklama başka bir birimle (kW / MW, kg / ton) "
+                   "konuşuyorsa değerin hangi birimde girildiği belirsizdir.",
+      rationale_en="The value must be in the gösterge's unit; an açıklama in another unit (kW / MW, kg / ton) "
+                   "leaves unclear which unit the value was entered in.",
+      example="MW göstergesi 0,40, açıklama '404 KW'.")
+def unit_contradiction(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not g.unit or g.unit not in CANONICAL_UNITS:
+            continue
+        for p in g.periods:
+            for m in _UNIT_IN_TEXT.finditer(p.note or ""):
+                u = normalise_unit(m.group(2)).canonical
+                if u is None or u == g.unit or (u, g.unit) not in _SCALE:
+                    continue
+                value = parse_number(m.group(1))
+                if value is None:
+                    continue
+                yield make("IZ506", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
+                           or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
+                           reported=p.actual, expected=value * _SCALE[(u, g.unit)], code=g.printed_code or g.code,
+                           unit=g.unit, quote=m.group(0), converted=value * _SCALE[(u, g.unit)])
+                break
+
+
+@rule(id="IZ507", name="unit-unknown", category="unit", severity="info",
+      message_tr="{code}: \"{unit}\" birimi tanınmadı; birikimli olup olmadığı bilinmediği için dönem kontrolleri "
+                 "yapılmadı.",
+      message_en="{code}: the unit \"{unit}\" is not recognised; period checks were not made since it is unknown "
+                 "whether it accumulates.",
+      rationale_tr="Birim, göstergenin nasıl okunacağını (sayı mı, oran mı, birikimli mi) belirler.",
+      rationale_en="The unit tells how to read a gösterge (count or rate, cumulative or not).",
+      example="'(fidan)'.")
+def unit_unknown(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not g.unit_known:
+            yield make("IZ507", h, item=g.code, cell=g.evidence.cells.get("name"), row_page=g.evidence.page,
+                       row_bbox=g.evidence.bbox, code=g.printed_code or g.code, unit=g.unit)

@@ -1,0 +1,169 @@
+"""The summary part against the detail tables: hedef and PH percentages, PH weights, amaç rates, the overall
+rate, and the counts the report declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..normalising.numbers import decimals_of
+from ..recomputing import formulas as fx
+from .base import Context, Finding, make, rule
+from .matching import match_ph
+
+SUMMARY_RULE = ("Özet tablolar ayrıntı tablolarını özetler: her hedefin yüzdesi hedef kartındaki performansın, "
+                "amaç yüzdesi hedeflerin ortalamasının, genel oran amaçların ortalamasının yuvarlanmış halidir. "
+                "Tam sayı yüzdeler ±0,5 (ve girdilerin yuvarlaması) kadar sapabilir.")
+SUMMARY_RULE_EN = ("The summary tables restate the detail tables: each hedef percentage is its block's performance, "
+                   "an amaç's the mean of its hedefler, the overall rate the mean of the amaçlar, rounded. An "
+                   "integer percentage may be off by 0.5 (plus the inputs' rounding).")
+
+
+def _tol(cell_text: str | None, extra: float = 0.0) -> float:
+    return fx.half_unit(decimals_of(cell_text) if cell_text else 0) + extra
+
+
+@rule(id="IZ401", name="summary-hedef-mismatch", category="summary", severity="error",
+      message_tr="Özet tablo {where} için {reported} diyor; hedef kartında {expected}.",
+      message_en="The summary table gives {where} as {reported}; its detail table says {expected}.",
+      rationale_tr=SUMMARY_RULE, rationale_en=SUMMARY_RULE_EN,
+      example="Hedef kartı 61,21 → özet %61 doğru; %66 basılmışsa IZ401.")
+def summary_hedef_mismatch(ctx: Context) -> Iterable[Finding]:
+    printed = ctx.recomputed.hedef_printed
+    for a in ctx.report.summary.amaclar:
+        for sh in a.hedefler:
+            detail = printed.get((a.amac, sh.hedef))
+            c = sh.evidence.cells.get("reported_performance")
+            if detail is None or sh.reported_performance is None:
+                continue
+            tol = _tol(c.text if c else None, fx.half_unit(2))
+            if abs(sh.reported_performance - detail) > tol:
+                yield make("IZ401", None, amac=a.amac, hedef=sh.hedef, cell=c, row_page=sh.evidence.page,
+                           row_bbox=sh.evidence.bbox, reported=sh.reported_performance, expected=detail,
+                           tolerance=tol, where=f"{a.amac} {sh.hedef}")
+
+
+@rule(id="IZ402", name="summary-ph-mismatch", category="summary", severity="error",
+      message_tr="Özet tabloda {where} için {what} {reported}; ayrıntı tablosunda {expected}.",
+      message_en="The summary table gives {where}'s {what} as {reported}; the detail table says {expected}.",
+      rationale_tr=SUMMARY_RULE + " Performans hedefine bölünmüş bir hedefin performansı = Σ PH performansı × "
+                   "PH hedefe etkisi.",
+      rationale_en=SUMMARY_RULE_EN + " A hedef split into performans hedefleri = Σ PH performance × PH weight.",
+      example="PH kartı 48,60 → özet %49 doğru.")
+def summary_ph_mismatch(ctx: Context) -> Iterable[Finding]:
+    for a in ctx.report.summary.amaclar:
+        for sh in a.hedefler:
+            blocks = [b for b in ctx.report.hedefler if (b.amac, b.hedef) == (a.amac, sh.hedef) and b.performans_hedefi]
+            for b in blocks:
+                ph = match_ph(b, sh.performans_hedefleri)
+                if ph is None or ph.reported_performance is None or b.reported_performance is None:
+                    continue
+                c = ph.evidence.cells.get("reported_performance")
+                tol = _tol("49%", fx.half_unit(2))
+                if abs(ph.reported_performance - b.reported_performance) > tol:
+                    yield make("IZ402", b, cell=c, row_page=ph.evidence.page, row_bbox=ph.evidence.bbox,
+                               reported=ph.reported_performance, expected=b.reported_performance, tolerance=tol,
+                               where=f"{a.amac} {sh.hedef} {b.performans_hedefi}",
+                               what={"tr": "performans", "en": "performance"})
+
+
+@rule(id="IZ205", name="ph-weights-not-100", category="weights", severity="error",
+      message_tr="{where}: performans hedeflerinin hedefe etkileri toplamı {reported}, 100 olmalı.",
+      message_en="{where}: the performans hedefleri's weights add up to {reported}, not 100.",
+      rationale_tr="Performans hedeflerine bölünmüş bir hedefte PH hedefe etkileri hedefin tamamını paylaştırır.",
+      rationale_en="In a hedef split into performans hedefleri, their weights share out the whole hedef.",
+      example="%50 + %40 = %90.")
+def ph_weights_not_100(ctx: Context) -> Iterable[Finding]:
+    for a in ctx.report.summary.amaclar:
+        for sh in a.hedefler:
+            weights = [p.weight for p in sh.performans_hedefleri if p.weight is not None]
+            if len(weights) >= 2 and abs(sum(weights) - 100.0) > 0.5 * len(weights):
+                p0 = sh.performans_hedefleri[0]
+                yield make("IZ205", None, amac=a.amac, hedef=sh.hedef, cell=p0.evidence.cells.get("reported_performance"),
+                           row_page=p0.evidence.page, row_bbox=p0.evidence.bbox, reported=sum(weights),
+                           expected=100.0, where=f"{a.amac} {sh.hedef}")
+
+
+@rule(id="IZ403", name="summary-amac-mismatch", category="summary", severity="error",
+      message_tr="{amac_code} için özet {reported} diyor; hedef kartlarının ortalaması {expected}.",
+      message_en="The summary gives {amac_code} as {reported}; the mean of its hedef blocks is {expected}.",
+      rationale_tr="Rapora göre bir amacın gerçekleşme oranı hedeflerinin ortalamasıdır. " + SUMMARY_RULE,
+      rationale_en="By the report's own method an amaç's rate is the mean of its hedefler. " + SUMMARY_RULE_EN,
+      example="Hedefler 61 / 42 / 30 / 66 / 32 / 22 → ortalama 42.")
+def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
+    for a in ctx.report.summary.amaclar:
+        detail = ctx.recomputed.amac_printed.get(a.amac)
+        if detail is None:
+            continue
+        sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence)]
+        if a.counts is not None:
+            sources.append((a.counts.reported_rate, a.counts.evidence.cells.get("reported_rate"), a.counts.evidence))
+        for value, cell, ev in sources:
+            if value is None:
+                continue
+            tol = _tol(cell.text if cell else None, fx.half_unit(2))
+            if abs(value - detail) > tol:
+                yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
+                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac)
+
+
+@rule(id="IZ404", name="overall-rate-mismatch", category="summary", severity="error",
+      message_tr="Raporun genel gerçekleşme oranı {reported}; amaçların ortalaması {expected}.",
+      message_en="The report's overall rate is {reported}; the mean of the amaçlar is {expected}.",
+      rationale_tr="Rapora göre genel oran amaçların ortalamasıdır. " + SUMMARY_RULE,
+      rationale_en="By the report's own method the overall rate is the mean of the amaçlar. " + SUMMARY_RULE_EN,
+      example="Amaçlar 42 / 27 / 41 / 33 / 25 → 33,6; '%34' doğru.")
+def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
+    s = ctx.report.summary
+    detail = ctx.recomputed.overall_printed
+    if s.overall_rate is None or detail is None:
+        return
+    c = s.overall_evidence.cells.get("overall_rate")
+    tol = fx.half_unit(0 if float(s.overall_rate).is_integer() else 2) + fx.half_unit(2)
+    if abs(s.overall_rate - detail) > tol:
+        yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
+                   reported=s.overall_rate, expected=detail, tolerance=tol)
+
+
+@rule(id="IZ405", name="declared-count-mismatch", category="counts", severity="warning",
+      message_tr="Rapor metni {declared} {what} diyor; tablolarda {counted} {what} var.",
+      message_en="The report's text declares {declared} {what}; the tables hold {counted}.",
+      rationale_tr="Giriş bölümünde beyan edilen amaç, hedef, gösterge ve faaliyet sayıları tablolarla "
+                   "tutmalıdır; tutmuyorsa ya tablolar eksik/fazla ya da metin eskidir.",
+      rationale_en="The numbers of amaç, hedef, gösterge and faaliyet the text declares must match the tables; if "
+                   "not, tables are missing or extra, or the text is stale.",
+      example="'203 gösterge' denmiş, tablolarda 206 gösterge var.")
+def declared_count_mismatch(ctx: Context) -> Iterable[Finding]:
+    d = ctx.report.summary.declared_totals
+    if d is None:
+        return
+    counts = ctx.report.counts()
+    c = d.evidence.cells.get("text")
+    for key in ("amac", "hedef", "gosterge", "faaliyet"):
+        declared = getattr(d, key)
+        if declared is not None and declared != counts[key]:
+            yield make("IZ405", None, cell=c, row_page=d.evidence.page, row_bbox=d.evidence.bbox,
+                       reported=float(declared), expected=float(counts[key]), declared=declared,
+                       counted=counts[key], what=key.replace("amac", "amaç").replace("gosterge", "gösterge"))
+
+
+@rule(id="IZ406", name="summary-count-mismatch", category="counts", severity="warning",
+      message_tr="{amac_code} sayım tablosu {declared} {what} diyor; ayrıntı tablolarında {counted} var.",
+      message_en="{amac_code}'s counts table says {declared} {what}; the detail tables hold {counted}.",
+      rationale_tr="Amaç bazındaki sayım tablosu (Hedef / Gösterge / Faaliyet) o amacın hedef kartlarını saymalıdır.",
+      rationale_en="The per-amaç counts table (Hedef / Gösterge / Faaliyet) must count that amaç's hedef blocks.",
+      example="Amaç 1: 40 gösterge denmiş, kartlarda 41.")
+def summary_count_mismatch(ctx: Context) -> Iterable[Finding]:
+    r = ctx.report
+    for a in r.summary.amaclar:
+        if a.counts is None:
+            continue
+        blocks = [h for h in r.hedefler if h.amac == a.amac]
+        counted = {"hedef": len({h.hedef for h in blocks}), "gosterge": sum(len(h.gostergeler) for h in blocks),
+                   "faaliyet": sum(len(h.faaliyetler) for h in blocks)}
+        for key, n in counted.items():
+            declared = getattr(a.counts, key)
+            if declared is not None and declared != n:
+                yield make("IZ406", None, amac=a.amac, cell=a.counts.evidence.cells.get(key),
+                           row_page=a.counts.evidence.page, row_bbox=a.counts.evidence.bbox,
+                           reported=float(declared), expected=float(n), declared=declared, counted=n,
+                           amac_code=a.amac, what=key.replace("gosterge", "gösterge"))
