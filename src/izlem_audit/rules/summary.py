@@ -118,7 +118,10 @@ def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     if s.overall_rate is None or detail is None:
         return
     c = s.overall_evidence.cells.get("overall_rate")
-    tol = fx.half_unit(0 if float(s.overall_rate).is_integer() else 2) + fx.half_unit(2)
+    d = decimals_of(c.text) if c is not None and decimals_of(c.text) is not None and "%" in c.text else None
+    if d is None or c is None or len(c.text) > 12:  # the cell is the whole sentence: read the figure's decimals
+        d = 0 if float(s.overall_rate).is_integer() else len(f"{s.overall_rate}".split(".")[1])
+    tol = fx.half_unit(d) + fx.half_unit(2)
     if abs(s.overall_rate - detail) > tol:
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
                    reported=s.overall_rate, expected=detail, tolerance=tol)

@@ -1,0 +1,123 @@
+"""End to end: ``check`` on the real Çiğli 2024 6-month report (rendered from the reference text) and on the
+fictional guide-layout report. Every finding is listed and explained; each was checked by hand against
+../shared/reference/cigli-2024-6-aylik-izleme-raporu.txt. Figures that reconcile give no error: in the real
+report every printed gösterge rate, hedef performance and summary percentage reconciles (within rounding), so
+there is no IZ101 / IZ2xx / IZ4xx error except what is listed here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from izlem_audit.extract import extract
+from izlem_audit.rules.engine import run_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPECTED_CIGLI = [
+    # The introduction declares "203 gösterge ve 294 faaliyet"; the hedef tables hold 206 göstergeler and 280
+    # faaliyetler (counted by hand with awk over the reference text: 42+37+24+50+53 and 42+41+41+70+86).
+    ("IZ405", None, None, None, None, None, 203.0, 206.0),
+    ("IZ405", None, None, None, None, None, 294.0, 280.0),
+    # A1 H1 PG3 "Yapılan anket sayısı (adet)": target 1, 5 surveys -> 500 %. Adds up, but looks wrong (target
+    # set too low); the 6-month açıklama even says no survey was made in the period.
+    ("IZ104", "A1", "H1", None, "PG3", 6, 500.0, 500.0),
+    # A1 H2 PG4 "İş kazası geçirilen gün sayısı (gün)": the açıklama says no work accident was reported in
+    # Jan-Mar and in Apr-Jun, yet the value counts 91 then 182 days (the calendar days, not accident days).
+    ("IZ504", "A1", "H2", None, "PG4", 3, 91.0, 0.0),
+    ("IZ504", "A1", "H2", None, "PG4", 6, 182.0, 91.0),
+    # A2 H2 PG2: 28 vehicles hired against a target of 2 -> 1.400 %.
+    ("IZ104", "A2", "H2", None, "PG2", 6, 1400.0, 1400.0),
+    # A2 H5 PG1: 33 against a target of 10 -> 330 %.
+    ("IZ104", "A2", "H5", None, "PG1", 6, 330.0, 330.0),
+    # A3 H1: the detail's PH1 ("Vatandaşların Beklentisini … Kentin Etkin Kullanımı", Kentsel Tasarım) is
+    # "Performans Hedefi 2" in the summary, and the detail's PH2 ("Kapsayıcı Tesis …") is the summary's 1.
+    ("IZ605", "A3", "H1", "PH1", None, None, None, None),
+    # A3's title is spelled "Evransel" in the PH2 block and "Evrinsel" elsewhere.
+    ("IZ604", "A3", "H1", "PH2", None, None, None, None),
+    ("IZ605", "A3", "H1", "PH2", None, None, None, None),
+    # A3 H3 F2 "Kültürel Etkinlikler Düzenlenmesi": 1.361.490 TL spent against a budget of 400.000 (340,37 %).
+    ("IZ302", "A3", "H3", None, "F2", None, 1361490.0, 400000.0),
+    # A4 H2, month 6 of every gösterge: the rate 0,00 stands in the Açıklama column, the rate cell is empty.
+    *[("IZ603", "A4", "H2", None, f"PG{k}", 6, None, None) for k in range(1, 8)],
+    # A4 H3 PH1: A4's title "Çiğl'de" (PH1, PH2, H4, H5, H7 blocks) against "Çiğli'de"; PH numbers swapped
+    # between detail and summary as in A3 H1.
+    ("IZ604", "A4", "H3", "PH1", None, None, None, None),
+    ("IZ605", "A4", "H3", "PH1", None, None, None, None),
+    ("IZ604", "A4", "H3", "PH2", None, None, None, None),
+    ("IZ605", "A4", "H3", "PH2", None, None, None, None),
+    # A4 H3 PH2: weights 15+20+20+20+15 = 90.
+    ("IZ204", "A4", "H3", "PH2", None, None, 90.0, 100.0),
+    # Faaliyet numbering gaps: A4 H3 PH2 lacks F2; A4 H5 F2; A4 H6 F8 and F10; A4 H7 F1 and F8; A5 H1 F12,
+    # F26, F27; A5 H5 starts at F2.
+    ("IZ601", "A4", "H3", "PH2", "F1", None, None, None),
+    ("IZ604", "A4", "H4", None, None, None, None, None),
+    ("IZ604", "A4", "H5", None, None, None, None, None),
+    ("IZ601", "A4", "H5", None, "F1", None, None, None),
+    ("IZ601", "A4", "H6", None, "F1", None, None, None),
+    ("IZ604", "A4", "H7", None, None, None, None, None),
+    ("IZ601", "A4", "H7", None, "F2", None, None, None),
+    # A4 H8, month 6 of every gösterge: the rate cell is empty (values 1,00 / 0,00 … printed, no rate).
+    ("IZ103", "A4", "H8", None, "PG1", 6, None, 16.67),
+    ("IZ103", "A4", "H8", None, "PG2", 6, None, 0.0),
+    ("IZ103", "A4", "H8", None, "PG3", 6, None, 33.33),
+    ("IZ103", "A4", "H8", None, "PG4", 6, None, 25.0),
+    ("IZ103", "A4", "H8", None, "PG5", 6, None, 25.0),
+    # A4 H9 PG5 is in MW (0,40) while its açıklama speaks of "404 KW".
+    ("IZ506", "A4", "H9", None, "PG5", 3, 0.4, 0.4),
+    ("IZ506", "A4", "H9", None, "PG5", 6, 0.4, 0.4),
+    ("IZ601", "A5", "H1", None, "F1", None, None, None),
+    # A5 H3 PG6: 270 against a target of 100 (hasta bezi dağıtımı) -> 270 %.
+    ("IZ104", "A5", "H3", None, "PG6", 6, 270.0, 270.0),
+    # A5 H5's gösterge header lacks the "Gerçekleşme" column (labels shifted one to the left).
+    ("IZ603", "A5", "H5", None, None, None, None, None),
+    ("IZ601", "A5", "H5", None, "F2", None, None, None),
+    # A5's title drops "ile" in the H6 block ("Hak Temelli Yaklaşım Şekillenen").
+    ("IZ604", "A5", "H6", None, None, None, None, None),
+    # The per-amaç counts tables disagree with the hedef blocks (declared vs counted gösterge, faaliyet).
+    ("IZ406", "A1", None, None, None, None, 40.0, 42.0),
+    ("IZ406", "A1", None, None, None, None, 46.0, 42.0),
+    ("IZ406", "A2", None, None, None, None, 36.0, 37.0),
+    ("IZ406", "A2", None, None, None, None, 37.0, 41.0),
+    ("IZ406", "A3", None, None, None, None, 23.0, 24.0),
+    ("IZ406", "A3", None, None, None, None, 43.0, 41.0),
+    ("IZ406", "A4", None, None, None, None, 52.0, 50.0),
+    ("IZ406", "A4", None, None, None, None, 78.0, 70.0),
+    ("IZ406", "A5", None, None, None, None, 52.0, 53.0),
+    ("IZ406", "A5", None, None, None, None, 90.0, 86.0),
+]
+
+EXPECTED_REHBER = [
+    # Exactly the three errors fixtures/build/rehber.py prints on purpose (its docstring lists them); PG2.1.1's
+    # 120 % is below the outlier threshold and PG2.2.2's negative rate is floored correctly, so nothing else.
+    ("IZ201", "A1", "H2", None, None, None, 49.5, 45.75),  # computed from PG1.2.2's wrong rate (message says so)
+    ("IZ101", "A1", "H2", None, "PG2", 6, 75.0, 62.5),
+    ("IZ202", "A2", "H1", None, None, None, 80.14, 72.14),  # 120 % not capped at 100
+    ("IZ204", "A3", "H1", None, None, None, 90.0, 100.0),
+]
+
+
+def _key(f):
+    return (f.rule, f.amac, f.hedef, f.performans_hedefi, f.item, f.period, f.reported,
+            None if f.expected is None else round(f.expected, 2))
+
+
+@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+def test_findings_on_the_real_report(producer):
+    report = extract(ROOT / "fixtures" / "pdfs" / f"cigli-2024-6-{producer}.pdf", engine="pdfium")
+    findings, rc = run_rules(report)
+    assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_CIGLI, key=str)
+    # every finding points at its page and cell, and says something
+    assert all(f.page and f.message for f in findings)
+    # the summary's overall rate (yaklaşık %34) reconciles with the mean of the amaçlar
+    assert report.summary.overall_rate == 34.0 and abs(rc.overall_printed - 33.62) < 0.01
+
+
+def test_findings_on_the_guide_layout_report():
+    report = extract(ROOT / "fixtures" / "pdfs" / "rehber-2025-6-libreoffice.pdf", engine="pdfium")
+    findings, _ = run_rules(report)
+    assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_REHBER, key=str)
+    iz201 = next(f for f in findings if f.rule == "IZ201")
+    assert "gösterge oranlarında" in iz201.message

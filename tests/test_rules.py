@@ -1,0 +1,317 @@
+"""Each rule: a case where the figures reconcile (no finding of that rule) and one where they do not.
+
+The passing cases start from ``good_hedef`` (every printed figure right) and add only what the rule needs; the
+failing cases change one printed figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from izlem_audit.rules.engine import run_rules
+from izlem_audit.rules.registry import all_rules
+from factories import (DeclaredTotals, StructureIssue, Summary, SummaryAmac, SummaryCounts, SummaryHedef, SummaryPH,
+                       ev, faaliyet, good_hedef, gosterge, hedef, period, report)
+
+
+def rule_ids(rep) -> list[str]:
+    return [f.rule for f in run_rules(rep)[0]]
+
+
+def only(rep, rule_id: str):
+    return [f for f in run_rules(rep)[0] if f.rule == rule_id]
+
+
+def test_good_report_has_no_finding():
+    assert rule_ids(report(good_hedef())) == []
+
+
+# ---------------------------------------------------------------- IZ1xx gösterge rates
+
+def test_iz101_rate_mismatch():
+    h = good_hedef()
+    h.gostergeler[0].periods[1].reported_rate = 63.03  # should be 40,00
+    found = only(report(h), "IZ101")
+    assert [(f.item, f.period, f.reported, round(f.expected, 2)) for f in found] == [("PG1", 6, 63.03, 40.0)]
+    assert found[0].page == 1 and found[0].bbox is not None
+
+
+def test_iz101_rounding_is_tolerated():
+    # 1 / 3 = 33,333… printed 33,33: inside half a unit of the last digit. The inputs printed as 1,00 and 3,00
+    # may themselves be rounded by ±0,005, which carries ±0,22 to the rate: 33,50 is still a correct print
+    h = hedef([gosterge(1, 100, 3, [period(6, 1, 33.33)])], 33.33)
+    assert only(report(h), "IZ101") == []
+    h.gostergeler[0].periods[0].reported_rate = 33.50
+    assert only(report(h), "IZ101") == []
+    h.gostergeler[0].periods[0].reported_rate = 33.80
+    found = only(report(h), "IZ101")
+    assert len(found) == 1 and 0.2 < found[0].tolerance < 0.25
+
+
+def test_iz101_baseline_and_decreasing_indicator():
+    # A = 32, B = 25 (a decrease is the goal), C = 28 -> (28-32)/(25-32) = 57,14
+    g = gosterge(1, 100, 25, [period(6, 28, 57.14)], unit="%", baseline=32)
+    assert only(report(hedef([g], 57.14)), "IZ101") == []
+    g.periods[0].reported_rate = 42.86  # (C-B)/(A-B): the formula turned round
+    assert len(only(report(hedef([g], 42.86)), "IZ101")) == 1
+
+
+def test_iz102_not_computable():
+    ok = hedef([gosterge(1, 100, 5, [period(6, 6, 120.0)], baseline=0)], 120.0)
+    assert only(report(ok), "IZ102") == []
+    bad = hedef([gosterge(1, 100, 5, [period(6, 6, 120.0)], baseline=5)], 120.0)
+    assert [f.item for f in only(report(bad), "IZ102")] == ["PG1"]
+
+
+def test_iz103_missing_value():
+    assert only(report(good_hedef()), "IZ103") == []
+    h = good_hedef()
+    h.gostergeler[1].periods[1].reported_rate = None
+    found = only(report(h), "IZ103")
+    assert [(f.item, f.period) for f in found] == [("PG2", 6)]
+    assert "IZ101" not in rule_ids(report(h))  # one finding, no cascade
+
+
+def test_iz104_outlier():
+    assert only(report(good_hedef()), "IZ104") == []  # 120 % is not extreme
+    h = hedef([gosterge(1, 100, 1, [period(3, 5, 500.0), period(6, 5, 500.0)], unit="adet")], 500.0)
+    found = only(report(h), "IZ104")
+    assert len(found) == 1 and found[0].severity == "warning" and found[0].period == 6
+    assert "hedef" in found[0].message.lower()
+
+
+# ---------------------------------------------------------------- IZ2xx hedef performance
+
+def test_iz201_hedef_mismatch():
+    h = good_hedef()
+    h.reported_performance = 75.0
+    found = only(report(h), "IZ201")
+    assert [(f.reported, round(f.expected, 2)) for f in found] == [(75.0, 70.0)]
+
+
+def test_iz201_says_when_a_rate_explains_it():
+    h = good_hedef()
+    h.gostergeler[0].periods[1].reported_rate = 50.0  # wrong rate, hedef computed from it: .5*50+.5*100 = 75
+    h.reported_performance = 75.0
+    f = only(report(h), "IZ201")[0]
+    assert "gösterge oranlarında" in f.message
+
+
+def test_iz202_capping_not_applied():
+    h = good_hedef()
+    assert only(report(h), "IZ202") == []
+    h.reported_performance = 80.0  # .5*40 + .5*120 without capping
+    assert [f.rule for f in run_rules(report(h))[0]] == ["IZ202"]  # reported once, as clamping only
+
+
+def test_iz203_capping_applied_to_single():
+    ok = hedef([gosterge(1, 100, 5, [period(6, 6, 120.0)])], 120.0)
+    assert only(report(ok), "IZ203") == []
+    bad = hedef([gosterge(1, 100, 5, [period(6, 6, 120.0)])], 100.0)
+    assert [f.rule for f in run_rules(report(bad))[0]] == ["IZ203"]
+
+
+def test_iz204_weights():
+    assert only(report(good_hedef()), "IZ204") == []
+    h = good_hedef()
+    h.gostergeler[1].weight = 40
+    h.reported_performance = 60.0
+    assert [f.reported for f in only(report(h), "IZ204")] == [90.0]
+
+
+def _split(ph_weights=(50, 50), ph_values=(70.0, 40.0), summary_values=(70.0, 40.0), swap=False):
+    b1 = good_hedef(ph="PH1", ph_title="Kültürel etkinliklerin yaygınlaştırılması")
+    b2 = hedef([gosterge(1, 100, 10, [period(6, 4, 40.0)])], 40.0, ph="PH2",
+               ph_title="Spor tesislerinin erişilebilir olması")
+    b1.reported_performance, b2.reported_performance = ph_values
+    titles = [b1.performans_hedefi_title, b2.performans_hedefi_title]
+    if swap:
+        titles.reverse()
+        summary_values = tuple(reversed(summary_values))
+    phs = [SummaryPH(f"PH{i + 1}", titles[i], "Birim", summary_values[i], ph_weights[i], ev(reported_performance="49%"))
+           for i in range(2)]
+    total = sum(v * w / 100 for v, w in zip(ph_values, ph_weights))
+    sh = SummaryHedef("H1", "Hedef bir", "Birim", round(total), phs, ev(reported_performance="55%"))
+    return report(b1, b2, summary=Summary([SummaryAmac("A1", "Amaç bir", round(total), [sh], None,
+                                                       ev(reported_rate="55%"))]))
+
+
+def test_iz205_ph_weights():
+    assert only(_split(), "IZ205") == []
+    assert [f.reported for f in only(_split(ph_weights=(50, 40)), "IZ205")] == [90.0]
+
+
+# ---------------------------------------------------------------- IZ3xx faaliyetler
+
+def test_iz301_activity_rate():
+    ok = good_hedef(faaliyetler=[faaliyet(1, 2_500_000, 379_200, 15.17)])
+    assert only(report(ok), "IZ301") == []
+    bad = good_hedef(faaliyetler=[faaliyet(1, 2_500_000, 379_200, 51.17)])
+    assert [(f.item, round(f.expected, 2)) for f in only(report(bad), "IZ301")] == [("F1", 15.17)]
+
+
+def test_iz302_over_budget():
+    assert only(report(good_hedef(faaliyetler=[faaliyet(1, 100, 100, 100.0)])), "IZ302") == []
+    assert len(only(report(good_hedef(faaliyetler=[faaliyet(1, 100, 120, 120.0)])), "IZ302")) == 1
+
+
+def test_iz303_spending_without_budget():
+    assert only(report(good_hedef(faaliyetler=[faaliyet(1, 0, 0, 0.0)])), "IZ303") == []
+    assert len(only(report(good_hedef(faaliyetler=[faaliyet(1, 0, 18_000, 0.0)])), "IZ303")) == 1
+
+
+# ---------------------------------------------------------------- IZ4xx summary
+
+def _with_summary(hedef_pct="70%", amac_pct="70%", overall=70.0, counts=(1, 2, 0), declared=(1, 1, 2, 0)):
+    sh = SummaryHedef("H1", "Hedef bir", "Birim", float(hedef_pct.strip("%")), [], ev(reported_performance=hedef_pct))
+    c = SummaryCounts(*counts, float(amac_pct.strip("%")), ev(hedef=str(counts[0])))
+    a = SummaryAmac("A1", "Amaç bir", float(amac_pct.strip("%")), [sh], c, ev(reported_rate=amac_pct))
+    s = Summary([a], overall, ev(overall_rate=f"%{overall:g}"), DeclaredTotals(*declared, ev(text="...")))
+    return report(good_hedef(), summary=s)
+
+
+def test_summary_that_reconciles():
+    assert rule_ids(_with_summary()) == []
+
+
+def test_iz401_summary_hedef():
+    assert [f.reported for f in only(_with_summary(hedef_pct="66%"), "IZ401")] == [66.0]
+
+
+def test_iz402_summary_ph():
+    assert only(_split(), "IZ402") == []
+    found = only(_split(summary_values=(70.0, 49.0)), "IZ402")
+    assert [(f.performans_hedefi, f.reported, f.expected) for f in found] == [("PH2", 49.0, 40.0)]
+
+
+def test_iz403_amac():
+    assert [f.reported for f in only(_with_summary(amac_pct="75%"), "IZ403")] == [75.0, 75.0]
+
+
+def test_iz404_overall():
+    assert only(_with_summary(overall=70.0), "IZ404") == []
+    assert [f.reported for f in only(_with_summary(overall=70.4), "IZ404")] == [70.4]  # printed to one decimal
+    assert [f.reported for f in only(_with_summary(overall=72.0), "IZ404")] == [72.0]
+
+
+def test_iz405_declared_counts():
+    found = only(_with_summary(declared=(1, 1, 3, 0)), "IZ405")
+    assert [(f.reported, f.expected) for f in found] == [(3.0, 2.0)]
+
+
+def test_iz406_counts_table():
+    assert [(f.reported, f.expected) for f in only(_with_summary(counts=(1, 2, 5)), "IZ406")] == [(5.0, 0.0)]
+
+
+# ---------------------------------------------------------------- IZ5xx periods and açıklama
+
+def _series(m3: float, m6: float, note6: str = "", note3: str = "", unit="kişi"):
+    g = gosterge(1, 100, 4500, [period(3, m3, round(m3 / 45, 2), note3), period(6, m6, round(m6 / 45, 2), note6)],
+                 unit=unit)
+    return report(hedef([g], round(m6 / 45, 2)))
+
+
+def test_iz501_cumulative_decrease():
+    assert only(_series(749, 1414), "IZ501") == []
+    assert only(_series(749, 665, unit="%"), "IZ501") == []  # rates are not cumulative
+    assert [f.reported for f in only(_series(749, 665), "IZ501")] == [665.0]
+
+
+def test_iz502_quarter_instead_of_total():
+    note = "Nisan, Mayıs, Haziran ayı toplamı 665 olarak gerçekleşmiştir."
+    assert only(_series(749, 1414, note), "IZ502") == []
+    found = only(_series(749, 665, note), "IZ502")
+    assert [(f.reported, f.expected) for f in found] == [(665.0, 1414.0)]
+
+
+def test_iz503_increment_mismatch():
+    note = "Nisan, Mayıs ve Haziran aylarında toplam 122 kişi olarak gerçekleştirilmiştir."
+    assert only(_series(133, 255, note), "IZ503") == []
+    assert [(f.reported, f.expected) for f in only(_series(133, 300, note), "IZ503")] == [(300.0, 255.0)]
+    # an itemised list of work is no stated increment
+    assert only(_series(440, 684, "Nisan ayı içerisinde 30 Yapı Ruhsatı, 22 Yapı Kullanma İzin Belgesi"), "IZ503") == []
+
+
+def test_iz504_nothing_done_but_rose():
+    assert only(_series(0, 0, "Herhangi bir çalışma yapılmamıştır."), "IZ504") == []
+    assert only(_series(5, 5, "Anket çalışması yapılmamıştır."), "IZ504") == []  # did not rise
+    assert [f.period for f in only(_series(91, 182, "İş kazası bildirimi bulunmamaktadır."), "IZ504")] == [6]
+
+
+def test_iz505_work_listed_but_unchanged():
+    assert only(_series(3, 5, "Yeni etkinlikler düzenlenmiştir."), "IZ505") == []
+    assert len(only(_series(3, 3, "Dört yeni etkinlik düzenlenmiştir.", "Başka bir not"), "IZ505")) == 1
+
+
+def test_iz506_unit_contradiction():
+    ok = report(hedef([gosterge(1, 100, 1, [period(6, 0.4, 40.0, "Kurulu güç 0,40 MW")], unit="MW")], 40.0))
+    assert only(ok, "IZ506") == []
+    bad = report(hedef([gosterge(1, 100, 1, [period(6, 0.4, 40.0, "404 KW kapasiteli GES")], unit="MW")], 40.0))
+    assert len(only(bad, "IZ506")) == 1
+
+
+def test_iz507_unknown_unit():
+    assert only(report(good_hedef()), "IZ507") == []
+    h = good_hedef()
+    h.gostergeler[0].unit, h.gostergeler[0].unit_known = "fidan", False
+    assert len(only(report(h), "IZ507")) == 1
+
+
+# ---------------------------------------------------------------- IZ6xx document
+
+def test_iz601_numbering_gap():
+    assert only(report(good_hedef(faaliyetler=[faaliyet(1, 0, 0, 0.0), faaliyet(2, 0, 0, 0.0)])), "IZ601") == []
+    found = only(report(good_hedef(faaliyetler=[faaliyet(2, 0, 0, 0.0), faaliyet(3, 0, 0, 0.0)])), "IZ601")
+    assert "F1" in found[0].message
+
+
+def test_iz602_duplicate_codes():
+    assert only(report(good_hedef()), "IZ602") == []
+    h = good_hedef()
+    h.gostergeler[1].code = "PG1"
+    assert len(only(report(h), "IZ602")) == 1
+
+
+def test_iz603_structure_issue():
+    assert only(report(good_hedef()), "IZ603") == []
+    issue = StructureIssue("value_in_wrong_column", 1, (0, 0, 1, 1), "A1", "H1", None, "PG1", 6,
+                           {"field": "reported_rate", "column": "aciklama", "text": "0,00"})
+    found = only(report(good_hedef(), issues=[issue]), "IZ603")
+    assert len(found) == 1 and "Açıklama" in found[0].message and found[0].page == 1
+
+
+def test_iz604_title_differs():
+    a, b = good_hedef(), good_hedef(code="H2")
+    assert only(report(a, b), "IZ604") == []
+    b.amac_title = "Amaç bir (farklı)"
+    assert len(only(report(a, b), "IZ604")) == 1
+
+
+def test_iz605_ph_number_mismatch():
+    assert only(_split(), "IZ605") == []
+    assert len(only(_split(swap=True), "IZ605")) == 2
+
+
+def test_every_rule_has_a_test_here():
+    import inspect
+    import sys
+
+    src = inspect.getsource(sys.modules[__name__])
+    missing = [r.id for r in all_rules() if r.id.lower() not in src.lower()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("r", all_rules(), ids=lambda r: r.id)
+def test_rule_documentation(r):
+    assert r.id.startswith("IZ") and len(r.id) == 5
+    assert r.message_tr and r.message_en and r.rationale_tr and r.rationale_en and r.example
+    assert r.name == r.name.lower() and " " not in r.name
+
+
+def test_docs_rules_md_in_sync():
+    from pathlib import Path
+
+    from izlem_audit.rules.docs import render
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    assert path.read_text(encoding="utf-8") == render(), "run: python -m izlem_audit.rules.docs > docs/rules.md"
