@@ -36,7 +36,8 @@ def test_json_contract_and_exit_code(tmp_path):
 def test_fail_on_levels(tmp_path):
     cfg = tmp_path / "izlem-audit.toml"
     cfg.write_text('[[suppress]]\nrule = "IZ101"\nreason = "r"\n[[suppress]]\nrule = "IZ201"\nreason = "r"\n'
-                   '[[suppress]]\nrule = "IZ202"\nreason = "r"\n[[suppress]]\nrule = "IZ204"\nreason = "r"\n')
+                   '[[suppress]]\nrule = "IZ202"\nreason = "r"\n[[suppress]]\nrule = "IZ204"\nreason = "r"\n'
+                   '[[suppress]]\nrule = "IZ404"\nreason = "r"\n')
     # every error suppressed with a reason: the gate passes, the findings stay listed as suppressed
     proc = run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr

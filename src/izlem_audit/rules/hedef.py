@@ -15,8 +15,17 @@ GUIDE_CAP = ("Rehber: \"Bir göstergenin performansı yüzde 100'ü aşabilir. A
              "durumunda hedef performansının ölçümünde bu değer aynen alınır.\"")
 
 
+def weights_off(hc) -> bool:
+    """Weights that do not add up to 100: the hedef performance cannot be checked (IZ204 says why)."""
+    h = hc.hedef
+    weights = [g.weight for g in h.gostergeler if g.weight is not None]
+    return bool(weights) and abs(sum(weights) - 100.0) > fx.half_unit(2) * len(weights)
+
+
 def _clamping_kind(hc) -> str | None:
     """Which wrong way of capping the printed figure reproduces, if any."""
+    if weights_off(hc):
+        return None
     rep = hc.hedef.reported_performance
     if rep is None or hc.expected is None or not hc.off:
         return None
@@ -39,7 +48,7 @@ def _clamping_kind(hc) -> str | None:
       example="Ağırlıklar 40/30/20/10, oranlar 36,03 / 56 / 100 / 100 → 61,21.")
 def hedef_performance_mismatch(ctx: Context) -> Iterable[Finding]:
     for hc in ctx.recomputed.hedefler:
-        if not hc.off or _clamping_kind(hc):
+        if not hc.off or _clamping_kind(hc) or weights_off(hc):
             continue
         h = hc.hedef
         because: dict[str, str] | str = ""
@@ -88,8 +97,10 @@ def capping_applied_to_single(ctx: Context) -> Iterable[Finding]:
 
 
 @rule(id="IZ204", name="weights-not-100", category="weights", severity="error",
-      message_tr="{where}: göstergelerin hedefe etkileri toplamı {reported}, 100 olmalı.",
-      message_en="{where}: the göstergeler's weights add up to {reported}, not 100.",
+      message_tr="{where}: göstergelerin hedefe etkileri toplamı {reported}, 100 olmalı; hedef performansı bu "
+                 "ağırlıklarla denetlenemez.",
+      message_en="{where}: the göstergeler's weights add up to {reported}, not 100; the hedef performance cannot "
+                 "be checked against them.",
       rationale_tr=GUIDE_HEDEF + " Hedefe etkiler yüzde olarak hedefin tamamını paylaştırır; toplamları "
                    "100 değilse hedef performansı 100 üzerinden ölçülemez.",
       rationale_en="Weights share out the whole hedef; if they do not add up to 100, the hedef performance is "
@@ -98,11 +109,10 @@ def capping_applied_to_single(ctx: Context) -> Iterable[Finding]:
 def weights_not_100(ctx: Context) -> Iterable[Finding]:
     for hc in ctx.recomputed.hedefler:
         h = hc.hedef
-        weights = [g.weight for g in h.gostergeler if g.weight is not None]
-        if not weights or len(weights) != len(h.gostergeler):
+        if len([g for g in h.gostergeler if g.weight is not None]) != len(h.gostergeler):
             continue
-        total = sum(weights)
-        if abs(total - 100.0) > fx.half_unit(2) * len(weights):
+        total = sum(g.weight for g in h.gostergeler)  # type: ignore[misc]
+        if weights_off(hc):
             first = h.gostergeler[0]
             yield make("IZ204", h, cell=first.evidence.cells.get("weight"), row_page=first.evidence.page,
                        row_bbox=first.evidence.bbox, reported=total, expected=100.0,

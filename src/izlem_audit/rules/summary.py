@@ -18,17 +18,25 @@ SUMMARY_RULE_EN = ("The summary tables restate the detail tables: each hedef per
                    "integer percentage may be off by 0.5 (plus the inputs' rounding).")
 
 
+FROM_DETAIL = {"tr": " Basılı hedef kartlarıyla tutuyor: fark ayrıntı tablolarındaki hatalardan geliyor.",
+               "en": " It matches the printed detail tables: the difference comes from errors there."}
+
+
+def _because(value: float, printed_detail: float | None, tol: float) -> dict[str, str] | str:
+    return FROM_DETAIL if printed_detail is not None and abs(value - printed_detail) <= tol else ""
+
+
 def _tol(cell_text: str | None, extra: float = 0.0) -> float:
     return fx.half_unit(decimals_of(cell_text) if cell_text else 0) + extra
 
 
 @rule(id="IZ401", name="summary-hedef-mismatch", category="summary", severity="error",
-      message_tr="Özet tablo {where} için {reported} diyor; hedef kartında {expected}.",
-      message_en="The summary table gives {where} as {reported}; its detail table says {expected}.",
+      message_tr="Özet tablo {where} için {reported} diyor; yeniden hesaplanan {expected}.{because}",
+      message_en="The summary table gives {where} as {reported}; recomputed, it is {expected}.{because}",
       rationale_tr=SUMMARY_RULE, rationale_en=SUMMARY_RULE_EN,
       example="Hedef kartı 61,21 → özet %61 doğru; %66 basılmışsa IZ401.")
 def summary_hedef_mismatch(ctx: Context) -> Iterable[Finding]:
-    printed = ctx.recomputed.hedef_printed
+    printed = ctx.recomputed.hedef_values  # compared with the recomputed figure: a wrong detail is its own finding
     for a in ctx.report.summary.amaclar:
         for sh in a.hedefler:
             detail = printed.get((a.amac, sh.hedef))
@@ -39,12 +47,14 @@ def summary_hedef_mismatch(ctx: Context) -> Iterable[Finding]:
             if abs(sh.reported_performance - detail) > tol:
                 yield make("IZ401", None, amac=a.amac, hedef=sh.hedef, cell=c, row_page=sh.evidence.page,
                            row_bbox=sh.evidence.bbox, reported=sh.reported_performance, expected=detail,
-                           tolerance=tol, where=f"{a.amac} {sh.hedef}")
+                           tolerance=tol, where=f"{a.amac} {sh.hedef}",
+                           because=_because(sh.reported_performance, ctx.recomputed.hedef_printed.get(
+                               (a.amac, sh.hedef)), tol))
 
 
 @rule(id="IZ402", name="summary-ph-mismatch", category="summary", severity="error",
-      message_tr="Özet tabloda {where} için {what} {reported}; ayrıntı tablosunda {expected}.",
-      message_en="The summary table gives {where}'s {what} as {reported}; the detail table says {expected}.",
+      message_tr="Özet tabloda {where} için {what} {reported}; yeniden hesaplanan {expected}.",
+      message_en="The summary table gives {where}'s {what} as {reported}; recomputed, it is {expected}.",
       rationale_tr=SUMMARY_RULE + " Performans hedefine bölünmüş bir hedefin performansı = Σ PH performansı × "
                    "PH hedefe etkisi.",
       rationale_en=SUMMARY_RULE_EN + " A hedef split into performans hedefleri = Σ PH performance × PH weight.",
@@ -55,13 +65,14 @@ def summary_ph_mismatch(ctx: Context) -> Iterable[Finding]:
             blocks = [b for b in ctx.report.hedefler if (b.amac, b.hedef) == (a.amac, sh.hedef) and b.performans_hedefi]
             for b in blocks:
                 ph = match_ph(b, sh.performans_hedefleri)
-                if ph is None or ph.reported_performance is None or b.reported_performance is None:
+                hc = ctx.recomputed.hedef_check(b)
+                if ph is None or ph.reported_performance is None or hc is None or hc.expected is None:
                     continue
                 c = ph.evidence.cells.get("reported_performance")
-                tol = _tol("49%", fx.half_unit(2))
-                if abs(ph.reported_performance - b.reported_performance) > tol:
+                tol = _tol(c.text.split("(")[0] if c else "49%", fx.half_unit(2))
+                if abs(ph.reported_performance - hc.expected) > tol:
                     yield make("IZ402", b, cell=c, row_page=ph.evidence.page, row_bbox=ph.evidence.bbox,
-                               reported=ph.reported_performance, expected=b.reported_performance, tolerance=tol,
+                               reported=ph.reported_performance, expected=hc.expected, tolerance=tol,
                                where=f"{a.amac} {sh.hedef} {b.performans_hedefi}",
                                what={"tr": "performans", "en": "performance"})
 
@@ -84,14 +95,14 @@ def ph_weights_not_100(ctx: Context) -> Iterable[Finding]:
 
 
 @rule(id="IZ403", name="summary-amac-mismatch", category="summary", severity="error",
-      message_tr="{amac_code} için özet {reported} diyor; hedef kartlarının ortalaması {expected}.",
-      message_en="The summary gives {amac_code} as {reported}; the mean of its hedef blocks is {expected}.",
+      message_tr="{amac_code} için özet {reported} diyor; hedeflerin yeniden hesaplanan ortalaması {expected}.{because}",
+      message_en="The summary gives {amac_code} as {reported}; the mean of its recomputed hedefler is {expected}.{because}",
       rationale_tr="Rapora göre bir amacın gerçekleşme oranı hedeflerinin ortalamasıdır. " + SUMMARY_RULE,
       rationale_en="By the report's own method an amaç's rate is the mean of its hedefler. " + SUMMARY_RULE_EN,
       example="Hedefler 61 / 42 / 30 / 66 / 32 / 22 → ortalama 42.")
 def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
     for a in ctx.report.summary.amaclar:
-        detail = ctx.recomputed.amac_printed.get(a.amac)
+        detail = ctx.recomputed.amac_values.get(a.amac)
         if detail is None:
             continue
         sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence)]
@@ -103,18 +114,19 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
             tol = _tol(cell.text if cell else None, fx.half_unit(2))
             if abs(value - detail) > tol:
                 yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
-                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac)
+                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac,
+                           because=_because(value, ctx.recomputed.amac_printed.get(a.amac), tol))
 
 
 @rule(id="IZ404", name="overall-rate-mismatch", category="summary", severity="error",
-      message_tr="Raporun genel gerçekleşme oranı {reported}; amaçların ortalaması {expected}.",
-      message_en="The report's overall rate is {reported}; the mean of the amaçlar is {expected}.",
+      message_tr="Raporun genel gerçekleşme oranı {reported}; amaçların yeniden hesaplanan ortalaması {expected}.{because}",
+      message_en="The report's overall rate is {reported}; the mean of the recomputed amaçlar is {expected}.{because}",
       rationale_tr="Rapora göre genel oran amaçların ortalamasıdır. " + SUMMARY_RULE,
       rationale_en="By the report's own method the overall rate is the mean of the amaçlar. " + SUMMARY_RULE_EN,
       example="Amaçlar 42 / 27 / 41 / 33 / 25 → 33,6; '%34' doğru.")
 def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     s = ctx.report.summary
-    detail = ctx.recomputed.overall_printed
+    detail = ctx.recomputed.overall
     if s.overall_rate is None or detail is None:
         return
     c = s.overall_evidence.cells.get("overall_rate")
@@ -124,7 +136,8 @@ def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     tol = fx.half_unit(d) + fx.half_unit(2)
     if abs(s.overall_rate - detail) > tol:
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
-                   reported=s.overall_rate, expected=detail, tolerance=tol)
+                   reported=s.overall_rate, expected=detail, tolerance=tol,
+                   because=_because(s.overall_rate, ctx.recomputed.overall_printed, tol))
 
 
 @rule(id="IZ405", name="declared-count-mismatch", category="counts", severity="warning",
