@@ -53,6 +53,18 @@ class HedefCheck:
     rates: list[tuple[Gosterge, float | None]] = field(default_factory=list)
 
     @property
+    def checkable(self) -> bool:
+        """Weights add up to 100 (within their rounding): the recomputed figure means something."""
+        n = len(self.hedef.gostergeler)
+        return self.weight_sum is not None and abs(self.weight_sum - 100.0) <= fx.half_unit(2) * max(n, 1)
+
+    @property
+    def rollup(self) -> float | None:
+        """The figure the amaç and overall rates are built from: recomputed, or printed when the weights make
+        recomputing meaningless."""
+        return self.expected if self.checkable else self.hedef.reported_performance
+
+    @property
     def difference(self) -> float | None:
         if self.expected is None or self.hedef.reported_performance is None:
             return None
@@ -192,16 +204,16 @@ def recompute(report: Report) -> Recomputed:
     for key in report.hedef_keys():
         blocks = [c for c in checks if (c.hedef.amac, c.hedef.hedef) == key]
         if len(blocks) == 1 and not blocks[0].hedef.performans_hedefi:
-            if blocks[0].expected is not None:
-                values[key] = blocks[0].expected
+            if blocks[0].rollup is not None:
+                values[key] = blocks[0].rollup  # type: ignore[assignment]
             if blocks[0].hedef.reported_performance is not None:
                 printed[key] = blocks[0].hedef.reported_performance
             continue
         weights = _ph_weights(report, *key)
         default = 100.0 / len(blocks)
-        if all(c.expected is not None for c in blocks):
+        if all(c.rollup is not None for c in blocks):
             values[key] = fx.split_hedef_performance(
-                [(c.expected, weights.get(c.hedef.performans_hedefi or "", default)) for c in blocks])  # type: ignore[misc]
+                [(c.rollup, weights.get(c.hedef.performans_hedefi or "", default)) for c in blocks])  # type: ignore[misc]
         if all(c.hedef.reported_performance is not None for c in blocks):
             printed[key] = fx.split_hedef_performance(
                 [(c.hedef.reported_performance, weights.get(c.hedef.performans_hedefi or "", default))  # type: ignore[misc]

@@ -17,9 +17,7 @@ GUIDE_CAP = ("Rehber: \"Bir göstergenin performansı yüzde 100'ü aşabilir. A
 
 def weights_off(hc) -> bool:
     """Weights that do not add up to 100: the hedef performance cannot be checked (IZ204 says why)."""
-    h = hc.hedef
-    weights = [g.weight for g in h.gostergeler if g.weight is not None]
-    return bool(weights) and abs(sum(weights) - 100.0) > fx.half_unit(2) * len(weights)
+    return hc.weight_sum is not None and not hc.checkable
 
 
 def _clamping_kind(hc) -> str | None:

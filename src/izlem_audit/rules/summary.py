@@ -66,13 +66,13 @@ def summary_ph_mismatch(ctx: Context) -> Iterable[Finding]:
             for b in blocks:
                 ph = match_ph(b, sh.performans_hedefleri)
                 hc = ctx.recomputed.hedef_check(b)
-                if ph is None or ph.reported_performance is None or hc is None or hc.expected is None:
+                if ph is None or ph.reported_performance is None or hc is None or hc.rollup is None:
                     continue
                 c = ph.evidence.cells.get("reported_performance")
                 tol = _tol(c.text.split("(")[0] if c else "49%", fx.half_unit(2))
-                if abs(ph.reported_performance - hc.expected) > tol:
+                if abs(ph.reported_performance - hc.rollup) > tol:
                     yield make("IZ402", b, cell=c, row_page=ph.evidence.page, row_bbox=ph.evidence.bbox,
-                               reported=ph.reported_performance, expected=hc.expected, tolerance=tol,
+                               reported=ph.reported_performance, expected=hc.rollup, tolerance=tol,
                                where=f"{a.amac} {sh.hedef} {b.performans_hedefi}",
                                what={"tr": "performans", "en": "performance"})
 
