@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Set up, then audit the bundled sample report (the real Çiğli 2024 6-month report, rendered as a PDF).
+# Set up, then audit the bundled sample report (the real Çiğli 2024 6-month report, rendered as a PDF):
+# the Turkish console report, plus the findings as JSON and every table as an Excel workbook in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p out
-.venv/bin/izlem-audit extract fixtures/pdfs/cigli-2024-6-libreoffice.pdf --format json --output out/cigli.json
-.venv/bin/izlem-audit extract fixtures/pdfs/cigli-2024-6-libreoffice.pdf --format xlsx --output out/cigli.xlsx
-echo "Çıktılar / outputs: out/cigli.json out/cigli.xlsx"
+SAMPLE=fixtures/pdfs/cigli-2024-6-libreoffice.pdf
+.venv/bin/izlem-audit extract "$SAMPLE" --format xlsx --output out/cigli-tablolar.xlsx --quiet
+.venv/bin/izlem-audit check "$SAMPLE" --format json --output out/cigli-bulgular.json --quiet || true
+# the console report; exit code 1 means errors were found (as a pre-publication gate would fail)
+.venv/bin/izlem-audit check "$SAMPLE" || status=$?
+echo "Çıktılar / outputs: out/cigli-tablolar.xlsx out/cigli-bulgular.json"
+exit "${status:-0}"

@@ -1,8 +1,10 @@
 """``izlem-audit debug``: a page drawn with what the reader saw on it.
 
-Red: the ruling segments found. Blue: the cells of each table (merged cells as one box). Green label in a cell:
-the block and field the assembler read it as (``A1 H1 gosterge.rate``); orange: label rows of a hedef block;
-grey boxes: running text outside tables. When a municipality's layout is read wrongly, this picture shows why.
+Red: the ruling segments found. Blue: the cells of each table (merged cells as one box, their span ``2×1`` at
+the bottom left). White on blue, in the left margin: the hedef block and table kind (``A4 H2 · gosterge``).
+Green, at a cell's bottom right: the field the cell was read as (``rate``, ``note``); orange ``label``: a label
+row of a hedef block. Grey boxes: running text outside tables. When a municipality's layout is read wrongly,
+this picture shows why.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
     overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(overlay)
     try:
-        font = ImageFont.truetype("DejaVuSans.ttf", max(9, int(7 * scale)))
+        font = ImageFont.truetype("DejaVuSans.ttf", max(9, int(6 * scale)))
+        small = ImageFont.truetype("DejaVuSans.ttf", max(7, int(4.2 * scale)))
     except OSError:
-        font = ImageFont.load_default()
+        font = small = ImageFont.load_default()
 
     def box(b, **kw):
         d.rectangle([b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale], **kw)
@@ -54,15 +57,22 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         for c in tb.cells:
             box(c.bbox, outline=(40, 90, 255, 220), width=1)
             if c.rowspan > 1 or c.colspan > 1:
-                d.text((c.bbox[2] * scale - 30, c.bbox[3] * scale - 14), f"{c.rowspan}x{c.colspan}",
-                       fill=(0, 0, 200, 255), font=font)
+                d.text((c.bbox[0] * scale + 2, c.bbox[3] * scale - small.size - 2), f"{c.rowspan}×{c.colspan}",
+                       fill=(0, 0, 200, 255), font=small)
     for ln in group_lines(outside):
         box(ln.bbox, outline=(120, 120, 120, 160), width=1)
     for _, bbox, label in asm.trace:
-        color = (230, 120, 0, 255) if label.startswith("label") else (0, 140, 0, 255)
-        x, y = bbox[0] * scale + 2, bbox[1] * scale + 1
-        tw = d.textlength(label, font=font)
-        d.rectangle([x, y, x + tw + 2, y + font.size + 2], fill=(255, 255, 255, 210))
-        d.text((x + 1, y), label, fill=color, font=font)
+        if "·" in label:  # the block and table kind, in the left margin beside the table
+            x, y = 2, bbox[1] * scale
+            tw = d.textlength(label, font=font)
+            d.rectangle([x, y, x + tw + 4, y + font.size + 3], fill=(0, 0, 160, 230))
+            d.text((x + 2, y + 1), label, fill=(255, 255, 255, 255), font=font)
+            continue
+        color = (230, 120, 0, 255) if label == "label" else (0, 130, 0, 255)
+        tw = d.textlength(label, font=small)
+        # bottom-right corner of the cell, where left-aligned text rarely reaches
+        x, y = bbox[2] * scale - tw - 3, bbox[3] * scale - small.size - 2
+        d.rectangle([x, y, x + tw + 2, y + small.size + 1], fill=(255, 255, 255, 220))
+        d.text((x + 1, y), label, fill=color, font=small)
     out_img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
     write_atomic(out, lambda p: out_img.save(p, format="PNG"))

@@ -139,7 +139,7 @@ class Assembler:
     def _label_row(self, row: _Row) -> bool:
         taken = self._label_row_inner(row)
         if taken and row.page in self.trace_pages:
-            self.trace.append((row.page, row.bbox, "label: " + codes.label_key(row.cells[0].flat)[:30]))
+            self.trace.append((row.page, row.cells[0].bbox, "label"))
         return taken
 
     def _label_row_inner(self, row: _Row) -> bool:
@@ -289,8 +289,11 @@ class Assembler:
                 out.setdefault("_extra", c)
         if row.page in self.trace_pages and self.current is not None:
             key = " ".join(x for x in self.current.hedef.key if x)
+            block = (row.page, row.table.bbox, f"{key} · {self.mode}")
+            if block not in self.trace:
+                self.trace.append(block)
             for f, c in out.items():
-                self.trace.append((row.page, c.bbox, f"{key} {self.mode}.{f}"))
+                self.trace.append((row.page, c.bbox, f))
         return out
 
     def _check_repair(self, row: _Row, fields: dict[str, GridCell]) -> dict[str, GridCell]:
