@@ -187,7 +187,8 @@ def debug(
         _err(t("written", lang, path=out))
 
 
-CHECK_FORMATS = ("console", "json")
+CHECK_FORMATS = ("console", "json", "html", "xlsx", "md")
+SUFFIX = {"console": ".txt", "json": ".json", "html": ".html", "xlsx": ".xlsx", "md": ".md"}
 
 
 def _load_config(config_path: Optional[Path], report_path: Path):
@@ -201,17 +202,32 @@ def _load_config(config_path: Optional[Path], report_path: Path):
     return cfgmod.load(found) if found else cfgmod.Config()
 
 
+def _outputs(formats: list[str], output: Optional[Path]) -> dict[str, Optional[Path]]:
+    """Where each format goes: one format to --output (or stdout); several to --output with each suffix."""
+    if len(formats) == 1:
+        if formats[0] in ("xlsx", "html") and output is None:
+            raise UserError("output_needed", fmt=formats[0])
+        return {formats[0]: output}
+    if output is None:
+        raise UserError("output_needed", fmt=",".join(formats))
+    base = output.with_suffix("") if output.suffix.lower() in SUFFIX.values() else output
+    return {f: base.parent / (base.name + SUFFIX[f]) for f in formats}
+
+
 @app.command()
 def check(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF) ya da extract JSON'u."),
-    fmt: str = typer.Option("console", "--format", "-f", help="console | json"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
+    fmt: str = typer.Option("console", "--format", "-f",
+                            help="console | json | html | xlsx | md; virgülle birden çok (html,xlsx)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…)."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Bulguları işaretlenmiş PDF kopyası."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
     engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | pdfium | camelot"),
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu yok."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
     debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
@@ -220,9 +236,7 @@ def check(
     """
     from rich.console import Console
 
-    from .output.atomic import write_text_atomic
-    from .output.check_json import to_json
-    from .output.console import render_console
+    from .output.atomic import write_atomic, write_text_atomic
     from .rules.base import SEVERITY_RANK
     from .rules.engine import run_rules
 
@@ -233,29 +247,73 @@ def check(
         level = fail_on or cfg.fail_on
         if level not in SEVERITY_RANK:
             raise UserError("bad_fail_on", value=level)
-        if fmt not in CHECK_FORMATS:
-            raise UserError("bad_format", value=fmt, choices=", ".join(CHECK_FORMATS))
-        if output is not None and _same_file(output, report_path):
-            raise UserError("same_as_input", path=output)
+        formats = [f.strip() for f in fmt.split(",") if f.strip()]
+        bad = [f for f in formats if f not in CHECK_FORMATS]
+        if bad or not formats:
+            raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(CHECK_FORMATS))
+        targets = _outputs(formats, output)
+        for target in [*targets.values(), annotate]:
+            if target is not None and _same_file(target, report_path):
+                raise UserError("same_as_input", path=target)
         report = read_report(report_path, engine, password, lang_, quiet)
         findings, rc = run_rules(report, cfg, lang_)
-        if fmt == "json":
-            text = to_json(report, findings, rc)
-            if output is None:
-                sys.stdout.write(text + "\n")
-            else:
-                write_text_atomic(output, text + "\n")
-        else:
-            if output is None:
-                render_console(report, findings, rc, Console(), lang_)
-            else:
-                import io
+        pdf = report_path if report_path.suffix.lower() == ".pdf" else (
+            Path(report.source.path) if report.source.path else None)
+        for kind, target in targets.items():
+            _write_check(kind, target, report, findings, rc, lang_, pdf, password)
+        if annotate is not None:
+            if pdf is None or not pdf.is_file():
+                raise UserError("missing_path", path=pdf or report_path)
+            from .output.annotate import write_annotated
 
-                buf = io.StringIO()
-                render_console(report, findings, rc, Console(file=buf, width=120, force_terminal=False), lang_)
-                write_text_atomic(output, buf.getvalue())
+            write_atomic(annotate, lambda p: write_annotated(pdf, findings, p, password))
+        if not quiet:
+            for target in [*(t for t in targets.values() if t is not None), annotate]:
+                if target is not None:
+                    _err(t("written", lang_, path=target))
         failing = [f for f in findings if not f.suppressed and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
     raise typer.Exit(1 if failing else 0)
+
+
+def _write_check(kind, target, report, findings, rc, lang, pdf, password) -> None:
+    from rich.console import Console
+
+    from .output.atomic import write_atomic, write_text_atomic
+
+    if kind == "console":
+        from .output.console import render_console
+
+        if target is None:
+            render_console(report, findings, rc, Console(), lang)
+            return
+        import io
+
+        buf = io.StringIO()
+        render_console(report, findings, rc, Console(file=buf, width=120, force_terminal=False), lang)
+        write_text_atomic(target, buf.getvalue())
+        return
+    if kind == "xlsx":
+        from .output.xlsx_report import write_check_xlsx
+
+        write_atomic(target, lambda p: write_check_xlsx(report, findings, rc, p, lang))
+        return
+    if kind == "json":
+        from .output.check_json import to_json
+
+        text = to_json(report, findings, rc) + "\n"
+    elif kind == "md":
+        from .output.markdown import render_markdown
+
+        text = render_markdown(report, findings, rc, lang)
+    else:
+        from .output.evidence import crop_findings
+        from .output.html import render_html
+
+        text = render_html(report, findings, rc, crop_findings(pdf, findings, password), lang)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(target, text)
 
 
 @app.command()
