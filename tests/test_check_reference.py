@@ -26,8 +26,8 @@ EXPECTED_CIGLI = [
     ("IZ104", "A1", "H1", None, "PG3", 6, 500.0, 500.0),
     # A1 H2 PG4 "İş kazası geçirilen gün sayısı (gün)": the açıklama says no work accident was reported in
     # Jan-Mar and in Apr-Jun, yet the value counts 91 then 182 days (the calendar days, not accident days).
-    ("IZ504", "A1", "H2", None, "PG4", 3, 91.0, 0.0),
-    ("IZ504", "A1", "H2", None, "PG4", 6, 182.0, 91.0),
+    ("IZ504", "A1", "H2", None, "PG4", 3, 91.0, None),
+    ("IZ504", "A1", "H2", None, "PG4", 6, 182.0, None),
     # A2 H2 PG2: 28 vehicles hired against a target of 2 -> 1.400 %.
     ("IZ104", "A2", "H2", None, "PG2", 6, 1400.0, 1400.0),
     # A2 H5 PG1: 33 against a target of 10 -> 330 %.

@@ -19,7 +19,7 @@ from .html import _cat
 NUM = "#,##0.00"
 HEAD = {
     "tr": {
-        "Bulgular": ["Önem", "Kural", "Tür", "Amaç", "Hedef", "PH", "Kalem", "Ay", "Sayfa", "Basılı", "Olması gereken",
+        "Bulgular": ["Önem", "Kural", "Tür", "Amaç", "Hedef", "PH", "Kalem", "Ay", "Sayfa", "Basılı", "Hesaplanan",
                      "İleti", "Bastırıldı", "Gerekçe"],
         "Göstergeler": ["Amaç", "Hedef", "PH", "Kod", "Gösterge", "Birim", "Hedefe etkisi", "Başlangıç (A)",
                         "Hedef (B)", "Ay", "Gerçekleşme (C)", "Basılı oran", "Hesaplanan oran", "Fark", "Sayfa",
@@ -32,7 +32,7 @@ HEAD = {
     },
     "en": {
         "Bulgular": ["Severity", "Rule", "Category", "Amaç", "Hedef", "PH", "Item", "Month", "Page", "Printed",
-                     "Expected", "Message", "Suppressed", "Reason"],
+                     "Recomputed", "Message", "Suppressed", "Reason"],
         "Göstergeler": ["Amaç", "Hedef", "PH", "Code", "Gösterge", "Unit", "Weight", "Baseline (A)", "Target (B)",
                         "Month", "Actual (C)", "Printed rate", "Recomputed rate", "Difference", "Page", "Açıklama"],
         "Faaliyetler": ["Amaç", "Hedef", "PH", "Code", "Faaliyet", "Budget (TL)", "Spent (TL)", "Printed rate",
@@ -52,7 +52,7 @@ def _diff(a: float | None, b: float | None) -> float | None:
 
 def write_check_xlsx(report: Report, findings: list[Finding], rc: Recomputed, path: Path, lang: str = "tr") -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     heads = HEAD["en" if lang == "en" else "tr"]
@@ -74,21 +74,35 @@ def write_check_xlsx(report: Report, findings: list[Finding], rc: Recomputed, pa
             if fill is not None:
                 for cell in ws[ws.max_row]:
                     cell.fill = fill
+        top = Alignment(vertical="top")
         for row in ws.iter_rows(min_row=2):
             for cell in row:
+                cell.alignment = top
                 if isinstance(cell.value, float):
                     cell.number_format = NUM
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        # printed on A4 landscape, all columns on one page width, the header row repeated
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
         for j in range(1, len(heads[name]) + 1):
             ws.column_dimensions[get_column_letter(j)].width = widths.get(j, 12)
+            if widths.get(j, 12) >= 40:  # long texts wrap inside their column; rows grow to show them
+                for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    lines = -(-len(str(cell.value or "")) // int(widths[j] * 1.1)) or 1
+                    current = ws.row_dimensions[cell.row].height or 15
+                    ws.row_dimensions[cell.row].height = max(current, 15 * min(lines, 12))
         return ws
 
     sev = SEV["en" if lang == "en" else "tr"]
     rows = [[sev[f.severity], f.rule, _cat(f.category, lang), f.amac, f.hedef, f.performans_hedefi, f.item, f.period,
              f.page, f.reported, f.expected, f.message, "✓" if f.suppressed else "", f.suppression_reason or ""]
             for f in findings]
-    sheet("Bulgular", rows, {3: 18, 12: 90, 14: 40}, fills=[sev_fill[f.severity] for f in findings])
+    sheet("Bulgular", rows, {3: 18, 12: 70, 14: 40}, fills=[sev_fill[f.severity] for f in findings])
 
     rows, off = [], []
     for rcheck in rc.rates:

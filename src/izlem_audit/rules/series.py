@@ -177,7 +177,7 @@ def nothing_done_but_rose(ctx: Context) -> Iterable[Finding]:
             if m and not DONE.search(folded) and p.actual > prev_value:  # type: ignore[operator]
                 yield make("IZ504", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
                            or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
-                           reported=p.actual, expected=prev_value, code=g.printed_code or g.code, month=p.month,
+                           reported=p.actual, expected=None, code=g.printed_code or g.code, month=p.month,
                            prev=prev_value, quote=p.note[:80])
             prev_value = p.actual  # type: ignore[assignment]
 
