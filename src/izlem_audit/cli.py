@@ -80,29 +80,65 @@ def _progress(enabled: bool, lang: str):
 
 
 def read_report(path: Path, engine: str, password: Optional[str], lang: str, quiet: bool,
-                pages: Optional[list[int]] = None):
+                pages: Optional[list[int]] = None, limits=None, ocr: bool = False):
     """A report from a PDF (extracted) or from the JSON that ``extract`` wrote."""
-    from .extract import ENGINES, extract
+    from .extract import ENGINES, Limits, extract
     from .inputs import check_pdf
 
+    limits = limits or Limits()
     if engine not in ENGINES:
         raise UserError("bad_engine", value=engine, choices=", ".join(ENGINES))
     if path.suffix.lower() == ".json" and path.is_file():
         return _read_json(path)
     n = check_pdf(path, password)
+    size_mb = path.stat().st_size / 1e6
+    if size_mb > limits.max_megabytes:
+        raise UserError("too_large", path=path, size=size_mb, limit=limits.max_megabytes)
+    if n > limits.max_pages:
+        raise UserError("too_many_pages", path=path, pages=n, limit=limits.max_pages)
     if pages:
         for p in pages:
             if not 1 <= p <= n:
                 raise UserError("bad_page", page=p, pages=n)
+    if ocr:
+        return _with_ocr(path, engine, password, lang, quiet, pages, limits)
     prog, update = _progress(not quiet, lang)
     if prog is not None:
         with prog:
-            report = extract(path, engine=engine, password=password, pages=pages, progress=update)
+            report = extract(path, engine=engine, password=password, pages=pages, progress=update, limits=limits)
     else:
-        report = extract(path, engine=engine, password=password, pages=pages)
+        report = extract(path, engine=engine, password=password, pages=pages, limits=limits)
     if not report.hedefler:
-        raise UserError("no_tables", path=path, pages=len(pages) if pages else n)
+        looked = len(pages) if pages else n
+        timed_out = [i for i in report.issues if i.kind == "page_timeout"]
+        if timed_out:
+            raise UserError("pages_timed_out", n=len(timed_out), seconds=limits.page_seconds)
+        if report.text_chars < 20 * looked:
+            raise UserError("scanned", path=path, pages=looked, chars=report.text_chars)
+        raise UserError("no_tables", path=path, pages=looked)
     return report
+
+
+def _with_ocr(path: Path, engine, password, lang, quiet, pages, limits):
+    """Run OCRmyPDF (Turkish) into a temporary copy and read that; the report names the original file."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from .extract import sha256_of
+
+    exe = shutil.which("ocrmypdf")
+    if exe is None:
+        raise UserError("ocr_missing")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "ocr.pdf"
+        proc = subprocess.run([exe, "-l", "tur", "--skip-text", "--quiet", str(path), str(out)],
+                              capture_output=True, text=True, timeout=3600)
+        if proc.returncode != 0 or not out.is_file():
+            raise UserError("ocr_failed", path=path, detail=(proc.stderr or "").strip().splitlines()[-1:] or "?")
+        report = read_report(out, engine, None, lang, quiet, pages, limits)
+        report.source.path, report.source.sha256 = str(path), sha256_of(path)
+        return report
 
 
 def _read_json(path: Path):
@@ -132,6 +168,10 @@ def extract(
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: str = typer.Option("tr", "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
+    ocr: bool = typer.Option(False, "--ocr", help="Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula."),
+    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
+    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
+    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
     debug: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
     """Raporun bütün hedef tablolarını okur: JSON, CSV ya da XLSX yazar."""
@@ -146,7 +186,10 @@ def extract(
             raise UserError("output_needed", fmt=fmt)
         if output is not None and _same_file(output, report_path):
             raise UserError("same_as_input", path=output)
-        report = read_report(report_path, engine, password, lang, quiet)
+        from .extract import Limits
+
+        report = read_report(report_path, engine, password, lang, quiet,
+                             limits=Limits(page_timeout, max_pages, max_size_mb), ocr=ocr)
         if fmt == "xlsx":
             assert output is not None
             write_atomic(output, lambda p: write_xlsx(report, p))
@@ -228,6 +271,10 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
+    ocr: bool = typer.Option(False, "--ocr", help="Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula."),
+    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
+    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
+    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
     debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
@@ -255,7 +302,10 @@ def check(
         for target in [*targets.values(), annotate]:
             if target is not None and _same_file(target, report_path):
                 raise UserError("same_as_input", path=target)
-        report = read_report(report_path, engine, password, lang_, quiet)
+        from .extract import Limits
+
+        report = read_report(report_path, engine, password, lang_, quiet, limits=Limits(
+            page_timeout, max_pages, max_size_mb), ocr=ocr)
         findings, rc = run_rules(report, cfg, lang_)
         pdf = report_path if report_path.suffix.lower() == ".pdf" else (
             Path(report.source.path) if report.source.path else None)

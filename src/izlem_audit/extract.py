@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 
 from .assembling import Assembler
-from .model import Report, Source
+from .model import Report, Source, StructureIssue
 from .normalising.text import fold, squash
 from .reading.layout import page_blocks
 from .reading.page import PageContent, join_lines
@@ -53,25 +57,112 @@ def iter_pages(path: Path, engine: str = "pdfplumber", password: str | None = No
     raise ValueError(engine)
 
 
+@dataclass
+class Limits:
+    """Bounds on the work one report may take: a page that takes longer is stopped and reported."""
+
+    page_seconds: float = 30.0
+    max_pages: int = 3000
+    max_megabytes: float = 300.0
+
+
+class PageTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise PageTimeout after ``seconds`` (main thread on Unix; elsewhere no limit is applied)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise PageTimeout()
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def garbled_share(content: PageContent) -> float:
+    """The share of a page's characters that carry no real text: ``(cid:NN)``, U+FFFD, private-use glyphs."""
+    if not content.chars:
+        return 0.0
+    bad = 0
+    for c in content.chars:
+        t = c.text
+        if t.startswith("(cid:") or t == "\ufffd" or (t and 0xE000 <= ord(t[0]) <= 0xF8FF):
+            bad += 1
+    return bad / len(content.chars)
+
+
+def open_source(path: Path, engine: str, password: str | None):
+    if engine == "pdfplumber":
+        from .reading.sources import PlumberSource
+
+        return PlumberSource(path, password)
+    from .reading.pdfium_source import PdfiumSource
+
+    return PdfiumSource(path, password)
+
+
 def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
-            pages: list[int] | None = None, progress: ProgressFn | None = None) -> Report:
+            pages: list[int] | None = None, progress: ProgressFn | None = None,
+            limits: Limits | None = None) -> Report:
     path = Path(path)
+    limits = limits or Limits()
     n_pages = page_count(path, password)
     asm = Assembler()
     title_lines: list[tuple[int, object]] = []
-    done = 0
-    total = len(pages) if pages else n_pages
-    for item in iter_pages(path, engine, password, pages):
-        blocks = page_blocks(item) if isinstance(item, PageContent) else item
+    numbers = pages or list(range(1, n_pages + 1))
+    issues: list[StructureIssue] = []
+    text_chars = 0
+
+    def feed(blocks) -> None:
         for b in blocks:
             if b.text is not None and len(title_lines) < 60:
                 title_lines.append((b.page, b.text.line))
             asm.feed(b)
-        done += 1
-        if progress:
-            progress(done, total)
+
+    if engine == "camelot":
+        for done, blocks in enumerate(iter_pages(path, engine, password, pages), 1):
+            text_chars += sum(len(b.text.line.text) for b in blocks if b.text) + sum(
+                len(c.text) for b in blocks if b.table for c in b.table.cells)
+            feed(blocks)
+            if progress:
+                progress(done, len(numbers))
+    else:
+        source = open_source(path, engine, password)
+        try:
+            for done, n in enumerate(numbers, 1):
+                try:
+                    with _time_limit(limits.page_seconds):
+                        content = source.page(n)
+                        blocks = page_blocks(content)
+                except PageTimeout:
+                    issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
+                    continue
+                text_chars += len(content.chars)
+                share = garbled_share(content)
+                if share > 0.2:
+                    sample = "".join(c.text for c in content.chars[:40])
+                    issues.append(StructureIssue("garbled_text", n, detail={"share": round(share, 2),
+                                                                           "sample": sample}))
+                feed(blocks)
+                if progress:
+                    progress(done, len(numbers))
+        finally:
+            source.close()
     report = asm.finish()
+    report.issues = issues + report.issues
     report.engine = engine
+    report.text_chars = text_chars
     report.source = Source(str(path), sha256_of(path), n_pages)
     _title_and_year(report, title_lines)
     return report

@@ -126,3 +126,31 @@ MESSAGES.update({
     "rule_category": {"tr": "Kategori", "en": "Category"},
     "rule_severity": {"tr": "Varsayılan önem", "en": "Default severity"},
 })
+
+MESSAGES.update({
+    "too_large": {"tr": "{path} {size:.0f} MB; sınır {limit:.0f} MB. Gerekirse --max-size-mb ile yükseltin.",
+                  "en": "{path} is {size:.0f} MB; the limit is {limit:.0f} MB. Raise it with --max-size-mb if needed."},
+    "too_many_pages": {"tr": "{path} {pages} sayfa; sınır {limit}. Gerekirse --max-pages ile yükseltin.",
+                       "en": "{path} has {pages} pages; the limit is {limit}. Raise it with --max-pages if needed."},
+    "scanned": {
+        "tr": "{path} taranmış bir görüntü gibi: metin katmanı yok ({pages} sayfada {chars} karakter). OCR gerekli: "
+              "--ocr ile OCRmyPDF (Tesseract Türkçe verisiyle) çalıştırılır.",
+        "en": "{path} looks like a scanned image: it has no text layer ({chars} characters on {pages} pages). It "
+              "needs OCR: --ocr runs OCRmyPDF with Tesseract's Turkish data.",
+    },
+    "ocr_missing": {
+        "tr": "--ocr için OCRmyPDF ve Tesseract'ın Türkçe verisi gerekli; kurmak için (Debian/Ubuntu, yönetici "
+              "olarak): apt-get install ocrmypdf tesseract-ocr-tur",
+        "en": "--ocr needs OCRmyPDF and Tesseract's Turkish data; install them (Debian/Ubuntu, as root): "
+              "apt-get install ocrmypdf tesseract-ocr-tur",
+    },
+    "ocr_failed": {"tr": "OCRmyPDF {path} dosyasını işleyemedi: {detail}",
+                   "en": "OCRmyPDF could not process {path}: {detail}"},
+})
+
+MESSAGES["pages_timed_out"] = {
+    "tr": "{n} sayfa {seconds:g} saniyelik sınırda okunamadı ve hiçbir hedef tablosu okunamadı; --page-timeout ile "
+          "süreyi artırın.",
+    "en": "{n} pages could not be read within the {seconds:g}-second limit and no hedef table was read; raise it "
+          "with --page-timeout.",
+}

@@ -423,6 +423,7 @@ class Report:
     summary: Summary = field(default_factory=Summary)
     issues: list[StructureIssue] = field(default_factory=list)
     engine: str = "pdfplumber"
+    text_chars: int = 0  # characters with a text layer found while reading (0 for a scan); not serialised
 
     # -- counting
     def amac_codes(self) -> list[str]:

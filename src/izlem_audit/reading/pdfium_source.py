@@ -121,3 +121,18 @@ def iter_pages_pdfium(path: Path, password: str | None = None, pages: list[int] 
             yield page_content(pdf, n)
     finally:
         pdf.close()
+
+
+class PdfiumSource:
+    """Random access to pages through PDFium."""
+
+    def __init__(self, path: Path, password: str | None = None) -> None:
+        import pypdfium2 as pdfium
+
+        self.pdf = pdfium.PdfDocument(str(path), password=password)
+
+    def page(self, n: int) -> PageContent:
+        return page_content(self.pdf, n)
+
+    def close(self) -> None:
+        self.pdf.close()

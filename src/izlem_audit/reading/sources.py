@@ -69,3 +69,22 @@ def iter_pages_pdfplumber(path: Path, password: str | None = None, pages: list[i
                 yield _plumber_page(page, n)
             finally:
                 page.close()
+
+
+class PlumberSource:
+    """Random access to pages through pdfplumber (pages are closed after use, so memory stays flat)."""
+
+    def __init__(self, path: Path, password: str | None = None) -> None:
+        import pdfplumber
+
+        self.pdf = pdfplumber.open(str(path), password=password or "")
+
+    def page(self, n: int) -> PageContent:
+        page = self.pdf.pages[n - 1]
+        try:
+            return _plumber_page(page, n)
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self.pdf.close()

@@ -23,6 +23,12 @@ STRUCTURE_TEXT = {
     "missing_code": ("{item}: satırda gösterge/faaliyet kodu yok.", "{item}: the row has no code."),
     "orphan_row": ("Bir satır hiçbir göstergeye bağlanamadı: '{text}'.", "A row could not be tied to any "
                    "gösterge: '{text}'."),
+    "page_timeout": ("Sayfa {seconds:g} saniyede okunamadı; bu sayfa denetlenmedi.",
+                     "The page could not be read within {seconds:g} seconds; it was not checked."),
+    "garbled_text": ("Sayfanın metni bozuk çıkıyor (karakterlerin %{pct} kadarı okunamıyor, ör. '{sample}'); "
+                     "bu sayfadaki tablolar güvenilir okunamaz, OCR deneyin (--ocr).",
+                     "The page's text comes out garbled ({pct}% of its characters unreadable, e.g. '{sample}'); "
+                     "its tables cannot be read reliably, try OCR (--ocr)."),
     "unplaced_row": ("Bir gösterge satırı hiçbir hedef kartının içinde değil: '{text}'.",
                      "A gösterge row stands outside any hedef block: '{text}'."),
 }
@@ -80,7 +86,11 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
     for issue in ctx.report.issues:
         tr, en = STRUCTURE_TEXT.get(issue.kind, (issue.kind, issue.kind))
         params = {"item": issue.item or "", "period": issue.period, **issue.detail}
-        text = {"tr": _fmt(tr, params), "en": _fmt(en, params)}
+        if "share" in params:
+            params["pct"] = round(params["share"] * 100)
+            params["sample"] = str(params.get("sample", ""))[:30]
+        tr_params = {k: (f"{v:g}".replace(".", ",") if isinstance(v, float) else v) for k, v in params.items()}
+        text = {"tr": _fmt(tr.replace(":g}", "}"), tr_params), "en": _fmt(en, params)}
         yield make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
                    page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
                    kind=issue.kind)
