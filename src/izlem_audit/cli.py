@@ -402,7 +402,22 @@ def version() -> None:
     typer.echo(__version__)
 
 
+def _quiet_libraries() -> None:
+    """Libraries log what they meet in damaged PDFs (pdfminer, pypdf); users get our one line instead.
+    ``--debug`` keeps their messages."""
+    import logging
+    import warnings
+
+    if "--debug" in sys.argv:
+        return
+    logging.basicConfig(level=logging.CRITICAL)
+    for name in ("pdfminer", "pdfplumber", "pypdf", "camelot", "PIL"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+
+
 def main() -> None:
+    _quiet_libraries()
     app()
 
 

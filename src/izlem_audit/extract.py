@@ -148,6 +148,9 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
                 except PageTimeout:
                     issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
                     continue
+                except Exception as exc:  # noqa: BLE001 - a damaged page is reported and the rest still read
+                    issues.append(StructureIssue("unreadable_page", n, detail={"error": type(exc).__name__}))
+                    continue
                 text_chars += len(content.chars)
                 share = garbled_share(content)
                 if share > 0.2:

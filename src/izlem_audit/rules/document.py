@@ -23,6 +23,8 @@ STRUCTURE_TEXT = {
     "missing_code": ("{item}: satırda gösterge/faaliyet kodu yok.", "{item}: the row has no code."),
     "orphan_row": ("Bir satır hiçbir göstergeye bağlanamadı: '{text}'.", "A row could not be tied to any "
                    "gösterge: '{text}'."),
+    "unreadable_page": ("Sayfa okunamadı ({error}); bu sayfa denetlenmedi, geri kalanı denetlendi.",
+                        "The page could not be read ({error}); it was not checked, the rest was."),
     "page_timeout": ("Sayfa {seconds:g} saniyede okunamadı; bu sayfa denetlenmedi.",
                      "The page could not be read within {seconds:g} seconds; it was not checked."),
     "garbled_text": ("Sayfanın metni bozuk çıkıyor (karakterlerin %{pct} kadarı okunamıyor, ör. '{sample}'); "
