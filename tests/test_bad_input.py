@@ -17,7 +17,10 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
                           cwd=cwd, timeout=120)
 
 
-def assert_clean_error(proc: subprocess.CompletedProcess, *words: str) -> None:
+def assert_clean_error(proc: subprocess.CompletedProcess, *words: str, out_dir: Path | None = None) -> None:
+    """Exit code 2, one line naming the problem, no traceback, and (with ``out_dir``) no output left there."""
+    if out_dir is not None:
+        assert [p.name for p in out_dir.iterdir() if p.name.startswith(("o.", ".o."))] == []
     assert proc.returncode == 2, proc.stderr
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, proc.stderr
@@ -49,19 +52,21 @@ def test_missing_path_english(tmp_path):
 
 
 def test_directory(tmp_path):
-    assert_clean_error(run("extract", str(tmp_path)), "klasör")
+    assert_clean_error(run("check", str(tmp_path), "--format", "html", "--output", str(tmp_path / "o.html")), "klasör",
+                       out_dir=tmp_path)
 
 
 def test_empty_file(tmp_path):
     p = tmp_path / "bos.pdf"
     p.write_bytes(b"")
-    assert_clean_error(run("extract", str(p)), "boş")
+    assert_clean_error(run("check", str(p), "--format", "xlsx", "--output", str(tmp_path / "o.xlsx")), "boş",
+                       out_dir=tmp_path)
 
 
 def test_not_a_pdf(tmp_path):
     p = tmp_path / "rapor.pdf"
     p.write_text("<html>not a pdf</html>")
-    assert_clean_error(run("extract", str(p)), "PDF")
+    assert_clean_error(run("extract", str(p), "--output", str(tmp_path / "o.json")), "PDF", out_dir=tmp_path)
 
 
 def test_truncated_pdf(tmp_path, sample_pdf):
@@ -80,14 +85,16 @@ def test_password_protected(tmp_path, sample_pdf):
     p = tmp_path / "parolali.pdf"
     with pikepdf.open(sample_pdf) as pdf:
         pdf.save(p, encryption=pikepdf.Encryption(user="gizli", owner="gizli2"))
-    assert_clean_error(run("extract", str(p)), "--password")
+    assert_clean_error(run("check", str(p), "--format", "md", "--output", str(tmp_path / "o.md")), "--password",
+                       out_dir=tmp_path)
     assert_clean_error(run("extract", str(p), "--password", "yanlis"), "parola")
     # with the right password the file opens: this one has no tables, which is said as such
     assert_clean_error(run("extract", str(p), "--password", "gizli"), "hedef tablosu")
 
 
-def test_no_tables(sample_pdf):
-    assert_clean_error(run("extract", str(sample_pdf)), "hedef tablosu", "1 sayfa")
+def test_no_tables(sample_pdf, tmp_path):
+    assert_clean_error(run("check", str(sample_pdf), "--format", "html", "--output", str(tmp_path / "o.html")),
+                       "hedef tablosu", "1 sayfa", out_dir=tmp_path)
 
 
 def test_unknown_format(sample_pdf):

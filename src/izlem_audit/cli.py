@@ -397,6 +397,61 @@ def rules(
 
 
 @app.command()
+def batch(
+    inputs: str = typer.Argument(..., metavar="KLASÖR_YA_DA_DESEN", help="Raporların klasörü ya da 'raporlar/**/*.pdf'."),
+    output: Path = typer.Option(..., "--output", "-o", help="Sonuç klasörü (index.html, index.csv ve rapor başına klasör)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Paralel süreç sayısı."),
+    fmt: str = typer.Option("json,html", "--format", "-f", help="Rapor başına biçimler: json, html, xlsx, md."),
+    engine: str = typer.Option("pdfium", "--engine", help="pdfplumber | pdfium"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask dağıtık zamanlayıcı adresi (tcp://host:8786)."),
+    lang: str = typer.Option("tr", "--lang", help="tr | en"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet yok."),
+    debug_: bool = typer.Option(False, "--debug"),
+) -> None:
+    """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz."""
+    from .batch import find_inputs, run_batch
+
+    lang = _check_lang(lang)
+    with _guard(lang, debug_):
+        formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+        bad = [f for f in formats if f not in ("json", "html", "xlsx", "md")]
+        if bad or not formats:
+            raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")
+        if engine not in ("pdfplumber", "pdfium"):
+            raise UserError("bad_engine", value=engine, choices="pdfplumber, pdfium")
+        found = find_inputs(inputs)
+        if not found:
+            raise UserError("no_inputs", spec=inputs)
+        if scheduler:
+            try:
+                import distributed  # noqa: F401
+            except ImportError:
+                raise UserError("engine_missing", engine="dask", extra="dask") from None
+        prog = None
+        update = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            prog = Progress(TextColumn(t("batch_progress", lang)), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            task = prog.add_task("", total=None)
+
+            def update(done: int, total: int) -> None:
+                prog.update(task, completed=done, total=total)
+
+        if prog is not None:
+            with prog:
+                rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update)
+        else:
+            rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update)
+        if not quiet:
+            broken = sum(1 for r in rows if r["status"] != "ok")
+            _err(t("batch_done", lang, n=len(rows), skipped=skipped, broken=broken, path=output / "index.html"))
+
+
+@app.command()
 def version() -> None:
     """Sürümü yazar."""
     typer.echo(__version__)

@@ -154,3 +154,10 @@ MESSAGES["pages_timed_out"] = {
     "en": "{n} pages could not be read within the {seconds:g}-second limit and no hedef table was read; raise it "
           "with --page-timeout.",
 }
+
+MESSAGES.update({
+    "no_inputs": {"tr": "{spec} içinde PDF bulunamadı.", "en": "No PDF found in {spec}."},
+    "batch_progress": {"tr": "Raporlar denetleniyor", "en": "Auditing reports"},
+    "batch_done": {"tr": "{n} rapor ({skipped} değişmediği için atlandı, {broken} okunamadı). Dizin: {path}",
+                   "en": "{n} reports ({skipped} skipped as unchanged, {broken} unreadable). Index: {path}"},
+})
