@@ -52,8 +52,18 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
+_VOCABS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
 def match_column(text: str, columns: dict[str, tuple[str, ...]]) -> tuple[str | None, float]:
-    """The field a header label names, and how sure the match is (0–100)."""
+    """The field a header label names, and how sure the match is (0–100). Results are cached per vocabulary."""
+    _VOCABS.setdefault(id(columns), columns)
+    return _match_cached(text, id(columns))
+
+
+@lru_cache(maxsize=8192)
+def _match_cached(text: str, vocab_id: int) -> tuple[str | None, float]:
+    columns = _VOCABS[vocab_id]
     key = _folded(text)
     if not key:
         return None, 0.0

@@ -176,33 +176,43 @@ def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:
 
 
 def group_lines(chars: list[Char]) -> list[Line]:
-    """Group characters into lines of text, top to bottom, each left to right, with word spaces restored."""
+    """Group characters into lines of text, top to bottom, each left to right, with word spaces restored.
+
+    A character joins the current line when its vertical centre lies within half a line height of the line's
+    first character; a gap wider than a fifth of the font size between two glyphs is a word space.
+    """
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: (c.cy, c.x0))
+    ordered = sorted(chars, key=lambda c: (c.top + c.bottom, c.x0))
     rows: list[list[Char]] = []
+    cur: list[Char] = []
+    ref = tol = 0.0
     for ch in ordered:
-        if ch.text.isspace() and not rows:
+        cy = (ch.top + ch.bottom) * 0.5
+        if cur and abs(cy - ref) <= tol:
+            cur.append(ch)
             continue
-        if rows:
-            last = rows[-1]
-            ref = last[0]
-            tol = max(ref.bottom - ref.top, 1.0) * 0.5
-            if abs(ch.cy - ref.cy) <= tol:
-                last.append(ch)
-                continue
-        rows.append([ch])
+        if ch.text.isspace():
+            continue  # a space does not start a line
+        if cur:
+            rows.append(cur)
+        cur = [ch]
+        ref = cy
+        tol = max(ch.bottom - ch.top, 1.0) * 0.5
+    if cur:
+        rows.append(cur)
     out: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
         parts: list[str] = []
         prev: Char | None = None
         for ch in row:
-            if prev is not None and not ch.text.isspace() and not prev.text.isspace():
-                gap = ch.x0 - prev.x1
-                if gap > max(prev.size, ch.size, 4.0) * 0.2:
+            t = ch.text
+            if prev is not None and not t.isspace() and not prev.text.isspace():
+                size = prev.size if prev.size > ch.size else ch.size
+                if ch.x0 - prev.x1 > (size if size > 4.0 else 4.0) * 0.2:
                     parts.append(" ")
-            parts.append(ch.text)
+            parts.append(t)
             prev = ch
         text = " ".join("".join(parts).split())
         if not text:
@@ -241,13 +251,16 @@ def fill_cells(tables: list[GridTable], chars: list[Char]) -> list[Char]:
                 for j in range(c.col, c.col + c.colspan):
                     owner[(i, j)] = ci
         lookups.append(owner)
+    boxes = [t.bbox for t in tables]
     for ch in chars:
+        cx = (ch.x0 + ch.x1) * 0.5
+        cy = (ch.top + ch.bottom) * 0.5
         placed = False
-        for ti, t in enumerate(tables):
-            x0, y0, x1, y1 = t.bbox
-            if x0 <= ch.cx <= x1 and y0 <= ch.cy <= y1:
-                i = min(max(bisect.bisect_right(t.ys, ch.cy) - 1, 0), t.n_rows - 1)
-                j = min(max(bisect.bisect_right(t.xs, ch.cx) - 1, 0), t.n_cols - 1)
+        for ti, (x0, y0, x1, y1) in enumerate(boxes):
+            if x0 <= cx <= x1 and y0 <= cy <= y1:
+                t = tables[ti]
+                i = min(max(bisect.bisect_right(t.ys, cy) - 1, 0), t.n_rows - 1)
+                j = min(max(bisect.bisect_right(t.xs, cx) - 1, 0), t.n_cols - 1)
                 ci = lookups[ti].get((i, j))
                 if ci is not None:
                     per_cell[(ti, ci)].append(ch)

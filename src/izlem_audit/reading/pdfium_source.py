@@ -27,26 +27,26 @@ def _chars(page, height: float, left: float, bottom: float) -> list[Char]:
         # get_text_range may expand or drop characters (ligatures, CR/LF); fall back to per-char reads then
         per_char = len(text_all) != n
         rect = raw.FS_RECTF()
+        get_box = raw.FPDFText_GetLooseCharBox
         for i in range(n):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            ch = chr(code) if code else ""
-            if per_char is False:
+            if per_char:
+                code = raw.FPDFText_GetUnicode(tp, i)
+                ch = chr(code) if code else ""
+            else:
                 ch = text_all[i]
-            if ch in "\ufffe\x02":
+            if ch and ch in "\ufffe\x02":
                 ch = "-"  # PDFium's mark for a hyphen that ends a line
             if not ch or ch in "\r\n":
                 continue
-            # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike
-            if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
+            # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
+            # its height stands for the font size (one call per character, as the floor pays)
+            if not get_box(tp, i, rect):
                 continue
-            size = raw.FPDFText_GetFontSize(tp, i)
             x0, x1 = rect.left, rect.right
-            top, bot = height - rect.top, height - rect.bottom
             if x1 <= x0 and ch.isspace():
                 continue
-            weight = raw.FPDFText_GetFontWeight(tp, i)
-            out.append(Char(ch, x0 - left, top + bottom, x1 - left, bot + bottom, float(size),
-                            weight >= _BOLD_WEIGHT))
+            top, bot = height - rect.top, height - rect.bottom
+            out.append(Char(ch, x0 - left, top + bottom, x1 - left, bot + bottom, (bot - top) * 0.8, False))
         return out
     finally:
         tp.close()

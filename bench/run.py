@@ -1,0 +1,198 @@
+"""Benchmark izlem-audit against its peers on the same pages, in one run.
+
+    .venv/bin/python bench/run.py                 # 3 runs each, writes docs/performance.md
+    .venv/bin/python bench/run.py --runs 5 --no-write
+
+Tools, each run in its own child process (so peak RSS is the tool's own, read with wait4):
+- ``izlem-audit check`` end to end (fast engine, pdfium) and with the reference engine (pdfplumber);
+- camelot lattice, default engine, and with ``engine="vector"`` (no rendering);
+- pdfplumber ``extract_tables`` on every page;
+- pypdfium2 plain text and char boxes: the floor any PDF-reading tool pays.
+Inputs: the reference report (fixtures/pdfs/cigli-2024-6-libreoffice.pdf) and a 10x concatenation of it.
+The time is measured inside the child around the work (interpreter start and imports are not counted); the
+median of the runs is reported with seconds per page, ratios to each peer and to the floor, and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "fixtures" / "pdfs" / "cigli-2024-6-libreoffice.pdf"
+TOOLS = ["izlem-audit check (pdfium)", "izlem-audit check (pdfplumber)", "camelot lattice",
+         "camelot lattice vector", "pdfplumber extract_tables", "pypdfium2 text+boxes (floor)"]
+
+
+# ----------------------------------------------------------------------------------------------- the children
+
+def child(tool: str, pdf: str) -> float:
+    """Run one tool once on ``pdf``; return the seconds the work took."""
+    if tool.startswith("izlem-audit"):
+        from izlem_audit.extract import extract
+        from izlem_audit.output.check_json import to_json
+        from izlem_audit.rules.engine import run_rules
+
+        engine = "pdfium" if "pdfium" in tool else "pdfplumber"
+        t0 = time.perf_counter()
+        report = extract(Path(pdf), engine=engine)
+        findings, rc = run_rules(report)
+        to_json(report, findings, rc)
+        return time.perf_counter() - t0
+    if tool.startswith("camelot"):
+        import camelot
+
+        kw = {"engine": "vector"} if "vector" in tool else {}
+        t0 = time.perf_counter()
+        camelot.read_pdf(pdf, pages="all", flavor="lattice", **kw)
+        return time.perf_counter() - t0
+    if tool.startswith("pdfplumber"):
+        import pdfplumber
+
+        t0 = time.perf_counter()
+        with pdfplumber.open(pdf) as doc:
+            for page in doc.pages:
+                page.extract_tables()
+                page.close()
+        return time.perf_counter() - t0
+    import pypdfium2 as pdfium
+
+    t0 = time.perf_counter()
+    doc = pdfium.PdfDocument(pdf)
+    for i in range(len(doc)):
+        page = doc[i]
+        tp = page.get_textpage()
+        tp.get_text_range()
+        for j in range(tp.count_chars()):
+            tp.get_charbox(j)
+        tp.close()
+        page.close()
+    doc.close()
+    return time.perf_counter() - t0
+
+
+def measure(tool: str, pdf: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one run in a fresh child process."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", tool, str(pdf)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, cwd=ROOT)
+    out = proc.stdout.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{tool} failed on {pdf.name}")
+    return float(out.decode().strip().splitlines()[-1]), usage.ru_maxrss / 1024.0
+
+
+# ----------------------------------------------------------------------------------------------- the run
+
+def concatenate(src: Path, times: int, out: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    reader = PdfReader(str(src))
+    for _ in range(times):
+        for page in reader.pages:
+            writer.add_page(page)
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}"
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def run(runs: int, tools: list[str]) -> dict:
+    results: dict = {"machine": machine(), "runs": runs, "inputs": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "cigli-x10.pdf"
+        concatenate(SAMPLE, 10, big)
+        for pdf in (SAMPLE, big):
+            pages = page_count(pdf)
+            entry = {"pages": pages, "tools": {}}
+            for tool in tools:
+                samples = [measure(tool, pdf) for _ in range(runs)]
+                secs = statistics.median(s for s, _ in samples)
+                rss = max(m for _, m in samples)
+                entry["tools"][tool] = {"seconds": secs, "per_page": secs / pages, "peak_mb": rss,
+                                        "all": [round(s, 3) for s, _ in samples]}
+                print(f"{pdf.name:28} {tool:32} {secs:8.2f} s  {secs / pages * 1000:7.1f} ms/page  {rss:6.0f} MB",
+                      flush=True)
+            results["inputs"][pdf.name] = entry
+    return results
+
+
+def render(results: dict) -> str:
+    lines = ["# Performance", "",
+             "Measured by `.venv/bin/python bench/run.py` (one command, all tools in one run, each run in its own "
+             "child process; time measured around the work, interpreter start and imports excluded; median of "
+             f"{results['runs']} runs; peak RSS is the largest of the runs).", "",
+             f"Machine: {results['machine']}.", ""]
+    ours = "izlem-audit check (pdfium)"
+    for name, entry in results["inputs"].items():
+        tools = entry["tools"]
+        lines += [f"## {name} ({entry['pages']} pages)", "",
+                  "| tool | seconds | ms / page | peak RSS (MB) | izlem-audit is … × faster |", "|---|---|---|---|---|"]
+        for tool, r in tools.items():
+            ratio = r["seconds"] / tools[ours]["seconds"] if ours in tools else float("nan")
+            lines.append(f"| {tool} | {r['seconds']:.2f} | {r['per_page'] * 1000:.1f} | {r['peak_mb']:.0f} | "
+                         f"{ratio:.2f} |")
+        lines.append("")
+    names = list(results["inputs"])
+    if len(names) == 2 and all(ours in results["inputs"][n]["tools"] for n in names):
+        small, big = (results["inputs"][n] for n in names)
+        growth = big["tools"][ours]["seconds"] / small["tools"][ours]["seconds"]
+        lines += [f"Linearity: {big['pages'] / small['pages']:.0f}× the pages took {growth:.2f}× the time "
+                  f"(target ≤ 11×).", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child", nargs=2, metavar=("TOOL", "PDF"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tools", default=",".join(TOOLS))
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--json", type=Path, help="also write the raw figures here")
+    args = ap.parse_args()
+    if args.child:
+        print(child(*args.child))
+        return
+    results = run(args.runs, [t for t in args.tools.split(",") if t])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    text = render(results)
+    if not args.no_write:
+        (ROOT / "docs" / "performance.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
