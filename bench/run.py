@@ -38,14 +38,15 @@ def child(tool: str, pdf: str) -> float:
     """Run one tool once on ``pdf``; return the seconds the work took."""
     if tool.startswith("izlem-audit"):
         from izlem_audit.extract import extract
-        from izlem_audit.output.check_json import to_json
+        from izlem_audit.output.check_json import write_json
         from izlem_audit.rules.engine import run_rules
 
         engine = "pdfium" if "pdfium" in tool else "pdfplumber"
         t0 = time.perf_counter()
         report = extract(Path(pdf), engine=engine)
         findings, rc = run_rules(report)
-        to_json(report, findings, rc)
+        with tempfile.TemporaryFile("w", encoding="utf-8") as fh:  # the check@1 JSON, as `check -f json -o` writes
+            write_json(report, findings, rc, fh)
         return time.perf_counter() - t0
     if tool.startswith("camelot"):
         import camelot

@@ -348,10 +348,18 @@ def _write_check(kind, target, report, findings, rc, lang, pdf, password) -> Non
         write_atomic(target, lambda p: write_check_xlsx(report, findings, rc, p, lang))
         return
     if kind == "json":
-        from .output.check_json import to_json
+        from .output.check_json import write_json
 
-        text = to_json(report, findings, rc) + "\n"
-    elif kind == "md":
+        if target is None:
+            write_json(report, findings, rc, sys.stdout)
+        else:
+            def dump(p: Path) -> None:
+                with open(p, "w", encoding="utf-8") as fh:
+                    write_json(report, findings, rc, fh)
+
+            write_atomic(target, dump)
+        return
+    if kind == "md":
         from .output.markdown import render_markdown
 
         text = render_markdown(report, findings, rc, lang)

@@ -53,3 +53,27 @@ def check_to_dict(report: Report, findings: list[Finding], rc: Recomputed) -> di
 
 def to_json(report: Report, findings: list[Finding], rc: Recomputed) -> str:
     return json.dumps(check_to_dict(report, findings, rc), ensure_ascii=False, indent=1)
+
+
+def write_json(report: Report, findings: list[Finding], rc: Recomputed, fh) -> None:
+    """Write the check@1 JSON to an open text file piece by piece: the report's hedef blocks are serialised one
+    at a time, so memory does not grow with a second copy of a long report."""
+    head = check_to_dict(Report(source=report.source, layout=report.layout, title=report.title, year=report.year,
+                                summary=report.summary, issues=report.issues, engine=report.engine), findings, rc)
+    head["counts"] = {k: v for k, v in report.counts().items()
+                      if k in ("amac", "hedef", "performans_hedefi", "gosterge", "faaliyet")}
+    head["report"]["counts"] = report.counts()
+    report_part = head.pop("report")
+    hedefler_marker = report_part.pop("hedefler")
+    assert hedefler_marker == []
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    fh.write(text[:-2])  # without the closing "\n}"
+    fh.write(',\n "report": ')
+    inner = json.dumps(report_part, ensure_ascii=False, indent=1)
+    fh.write(inner[:-2])
+    fh.write(',\n "hedefler": [')
+    for i, h in enumerate(report.hedefler):
+        if i:
+            fh.write(",")
+        fh.write(json.dumps(h.to_dict(), ensure_ascii=False))
+    fh.write("]\n}\n}\n")

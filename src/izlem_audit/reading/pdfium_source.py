@@ -124,14 +124,30 @@ def iter_pages_pdfium(path: Path, password: str | None = None, pages: list[int] 
 
 
 class PdfiumSource:
-    """Random access to pages through PDFium."""
+    """Random access to pages through PDFium.
+
+    PDFium keeps what it parsed (fonts, object streams) for the life of the document; on a long report that
+    grows with the page count. The document is therefore reopened every ``REOPEN_EVERY`` pages, which keeps
+    memory flat whatever the length (the parse cost of reopening is a few milliseconds).
+    """
+
+    REOPEN_EVERY = 25
 
     def __init__(self, path: Path, password: str | None = None) -> None:
+        self.path, self.password = path, password
+        self.pdf = self._open()
+        self.served = 0
+
+    def _open(self):
         import pypdfium2 as pdfium
 
-        self.pdf = pdfium.PdfDocument(str(path), password=password)
+        return pdfium.PdfDocument(str(self.path), password=self.password)
 
     def page(self, n: int) -> PageContent:
+        self.served += 1
+        if self.served % self.REOPEN_EVERY == 0:
+            self.pdf.close()
+            self.pdf = self._open()
         return page_content(self.pdf, n)
 
     def close(self) -> None:
