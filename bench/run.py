@@ -172,6 +172,29 @@ def render(results: dict) -> str:
         growth = big["tools"][ours]["seconds"] / small["tools"][ours]["seconds"]
         lines += [f"Linearity: {big['pages'] / small['pages']:.0f}× the pages took {growth:.2f}× the time "
                   f"(target ≤ 11×).", ""]
+        lines += ["## Targets", "", "| target | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+        checks = [("≥ 3.5× faster than camelot lattice vector", "camelot lattice vector", 3.5, "faster"),
+                  ("≥ 10× faster than camelot lattice (default)", "camelot lattice", 10.0, "faster"),
+                  ("faster than pdfplumber extract_tables", "pdfplumber extract_tables", 1.0, "faster"),
+                  ("within 3× of the pypdfium2 floor", "pypdfium2 text+boxes (floor)", 3.0, "floor")]
+        for label, tool, bound, kind in checks:
+            cells = []
+            for n in names:
+                tl = results["inputs"][n]["tools"]
+                if tool not in tl:
+                    cells.append("—")
+                    continue
+                ratio = tl[tool]["seconds"] / tl[ours]["seconds"]
+                if kind == "floor":
+                    ratio = 1 / ratio
+                    ok = ratio <= bound
+                else:
+                    ok = ratio >= bound
+                cells.append(f"{ratio:.2f}× {'✓' if ok else '✗'}")
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        mem = [results["inputs"][n]["tools"][ours]["peak_mb"] for n in names]
+        lines.append("| peak RSS ≤ 150 MB | " + " | ".join(f"{m:.0f} MB {'✓' if m <= 150 else '✗'}" for m in mem) + " |")
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 
