@@ -68,10 +68,15 @@ def hedef_performance_mismatch(ctx: Context) -> Iterable[Finding]:
                    "0; only a hedef with a single gösterge takes its rate as it is.",
       example="Oranlar 120 (ağırlık 40), 50 (30), 57,14 (30): doğru 72,14; sınırlamadan 80,14.")
 def capping_not_applied(ctx: Context) -> Iterable[Finding]:
+    return _clamping_findings(ctx, "IZ202")
+
+
+def _clamping_findings(ctx: Context, rule_id: str) -> Iterable[Finding]:
+    """One finding per hedef whose printed figure is reproduced by the wrong capping ``rule_id`` names."""
     for hc in ctx.recomputed.hedefler:
-        if _clamping_kind(hc) == "IZ202":
+        if _clamping_kind(hc) == rule_id:
             h = hc.hedef
-            yield make("IZ202", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
+            yield make(rule_id, h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
                        row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
                        tolerance=hc.tolerance, where=" ".join(x for x in h.key if x))
 
@@ -86,12 +91,7 @@ def capping_not_applied(ctx: Context) -> Iterable[Finding]:
                    "or be negative.",
       example="Tek gösterge, oran 130 → hedef performansı 130; 100 basılmışsa IZ203.")
 def capping_applied_to_single(ctx: Context) -> Iterable[Finding]:
-    for hc in ctx.recomputed.hedefler:
-        if _clamping_kind(hc) == "IZ203":
-            h = hc.hedef
-            yield make("IZ203", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
-                       row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
-                       tolerance=hc.tolerance, where=" ".join(x for x in h.key if x))
+    return _clamping_findings(ctx, "IZ203")
 
 
 @rule(id="IZ204", name="weights-not-100", category="weights", severity="error",
