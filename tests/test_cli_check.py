@@ -30,6 +30,8 @@ def test_json_contract_and_exit_code(tmp_path):
                                                "hedef": "H2", "performans_hedefi": None, "item": "PG2",
                                                "period": 6, "reported": 75.0}
     assert f["expected"] == 62.5 and f["page"] == 1 and len(f["bbox"]) == 4 and "75,00" in f["message"]
+    assert f["id"] == "IZ101-A1-H2-PG2-6ay" and "caused_by" in f
+    assert all(x["id"] for x in d["findings"])
     assert d["report"]["schema"] == "izlem-audit/report@1"
 
 

@@ -292,6 +292,18 @@ def test_iz605_ph_number_mismatch():
     assert len(only(_split(swap=True), "IZ605")) == 2
 
 
+def test_finding_ids_name_the_place_not_the_page():
+    h = good_hedef()
+    h.gostergeler[0].periods[1].reported_rate = 63.03
+    h.reported_performance = 75.0
+    found = run_rules(report(h))[0]
+    assert {f.id for f in found} >= {"IZ101-A1-H1-PG1-6ay"}
+    moved = good_hedef()
+    moved.gostergeler[0].periods[1].reported_rate = 63.03
+    moved.gostergeler[0].periods[1].evidence.page = 7  # another producer, another page: same id
+    assert "IZ101-A1-H1-PG1-6ay" in {f.id for f in run_rules(report(moved))[0]}
+
+
 def test_every_rule_has_a_test_here():
     import inspect
     import sys

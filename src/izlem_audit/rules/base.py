@@ -8,7 +8,8 @@ category from a fixed vocabulary, a default severity, Turkish and English messag
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any
 
 from ..model import BBox, Hedef, Report
@@ -38,13 +39,16 @@ class Finding:
     bbox: BBox | None = None
     reported: float | None = None
     expected: float | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = _field(default_factory=dict)
     row_bbox: BBox | None = None  # the whole table row, for the evidence picture
     row_page: int | None = None
     tolerance: float | None = None
     suppressed: bool = False
     suppression_reason: str | None = None
     message: str = ""
+    field: str | None = None  # what the finding is about when the place alone does not say (e.g. "gosterge")
+    id: str = ""  # stable: rule and printed place (see ``finding_id``); set by the engine
+    caused_by: str | None = None  # the id of the finding this one only follows from
 
     @property
     def location(self) -> str:
@@ -54,6 +58,10 @@ class Finding:
             s += f" ({self.period}. ay)"
         return s
 
+    def default_id(self) -> str:
+        return finding_id(self.rule, self.amac, self.hedef, self.performans_hedefi, self.item, self.period,
+                          self.field)
+
     def sort_key(self) -> tuple:
         return (self.page or 10 ** 6, self.bbox[1] if self.bbox else 0, self.bbox[0] if self.bbox else 0, self.rule)
 
@@ -61,6 +69,7 @@ class Finding:
         r = lambda v: None if v is None else round(float(v), 4)  # noqa: E731
         bb = lambda b: None if b is None else [round(float(v), 2) for v in b]  # noqa: E731
         return {
+            "id": self.id or self.default_id(), "caused_by": self.caused_by,
             "rule": self.rule, "category": self.category, "severity": self.severity,
             "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
             "item": self.item, "period": self.period, "page": self.page, "bbox": bb(self.bbox),
@@ -68,6 +77,25 @@ class Finding:
             "tolerance": r(self.tolerance), "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
             "suppressed": self.suppressed, "suppression_reason": self.suppression_reason,
         }
+
+
+def finding_id(rule: str, amac: str | None = None, hedef: str | None = None, performans_hedefi: str | None = None,
+               item: str | None = None, period: int | None = None, field: str | None = None) -> str:
+    """A finding's stable id: the rule and the place in normalised codes, e.g. ``IZ101-A1-H2-PG1-6ay``,
+    ``IZ201-A3-H1-PH2``, ``IZ405-gosterge``. No page or box: the same report gives the same ids whatever
+    produced or read the PDF."""
+    parts = [rule, amac, hedef, performans_hedefi, item, f"{period}ay" if period is not None else None, field]
+    return "-".join(str(p).replace(" ", "_") for p in parts if p not in (None, ""))
+
+
+def assign_ids(findings: list[Finding]) -> None:
+    """Give every finding its id; two findings at the same place get ``-2``, ``-3`` … in their printed order."""
+    seen: dict[str, int] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        base = f.id or f.default_id()
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        f.id = base if n == 1 else f"{base}-{n}"
 
 
 @dataclass
@@ -136,7 +164,8 @@ def rule(*, id: str, name: str, category: str, severity: str, message_tr: str, m
 def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, period: int | None = None,
          cell=None, row_page: int | None = None, row_bbox: BBox | None = None, reported: float | None = None,
          expected: float | None = None, tolerance: float | None = None, page: int | None = None,
-         bbox: BBox | None = None, amac: str | None = None, hedef: str | None = None, **params: Any) -> Finding:
+         bbox: BBox | None = None, amac: str | None = None, hedef: str | None = None, field: str | None = None,
+         **params: Any) -> Finding:
     """A finding of rule ``rule_id`` at a hedef block (or an explicit amac/hedef) and a printed cell."""
     r = REGISTRY[rule_id]
     return Finding(
@@ -146,4 +175,5 @@ def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, perio
         page=cell.page if cell is not None else (page if page is not None else (h.page if h else None)),
         bbox=cell.bbox if cell is not None else bbox, reported=reported, expected=expected, tolerance=tolerance,
         row_page=row_page, row_bbox=row_bbox, params={"reported": reported, "expected": expected, **params},
+        field=field,
     )

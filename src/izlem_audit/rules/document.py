@@ -53,7 +53,7 @@ def numbering_gap(ctx: Context) -> Iterable[Finding]:
             missing = sorted(set(range(1, max(nums) + 1)) - set(nums))
             if missing:
                 first = items[0]
-                yield make("IZ601", h, item=first.code, cell=first.evidence.cells.get("code"),
+                yield make("IZ601", h, field=kind, cell=first.evidence.cells.get("code"),
                            row_page=first.evidence.page, row_bbox=first.evidence.bbox,
                            where=" ".join(x for x in h.key if x), kind=kind,
                            missing=", ".join(f"{kind}{n}" for n in missing))
@@ -95,7 +95,7 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
         text = {"tr": _fmt(tr.replace(":g}", "}"), tr_params), "en": _fmt(en, params)}
         yield make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
                    page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
-                   kind=issue.kind)
+                   kind=issue.kind, field=issue.kind)
 
 
 def _fmt(template: str, params: dict) -> str:

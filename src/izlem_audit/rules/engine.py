@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..config import Config
 from ..model import Report
 from ..recomputing.report import Recomputed, recompute
-from .base import Context, Finding
+from .base import Context, Finding, assign_ids
 from .registry import all_rules
 
 
@@ -26,5 +26,6 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
                     f.suppressed, f.suppression_reason = True, s.reason
                     break
             findings.append(f)
+    assign_ids(findings)
     findings.sort(key=Finding.sort_key)
     return findings, rc

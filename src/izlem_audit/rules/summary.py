@@ -105,16 +105,17 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
         detail = ctx.recomputed.amac_values.get(a.amac)
         if detail is None:
             continue
-        sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence)]
+        sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence, None)]
         if a.counts is not None:
-            sources.append((a.counts.reported_rate, a.counts.evidence.cells.get("reported_rate"), a.counts.evidence))
-        for value, cell, ev in sources:
+            sources.append((a.counts.reported_rate, a.counts.evidence.cells.get("reported_rate"), a.counts.evidence,
+                            "sayim"))
+        for value, cell, ev, where in sources:
             if value is None:
                 continue
             tol = _tol(cell.text if cell else None, fx.half_unit(2))
             if abs(value - detail) > tol:
                 yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
-                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac,
+                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac, field=where,
                            because=_because(value, ctx.recomputed.amac_printed.get(a.amac), tol))
 
 
@@ -158,7 +159,7 @@ def declared_count_mismatch(ctx: Context) -> Iterable[Finding]:
         declared = getattr(d, key)
         if declared is not None and declared != counts[key]:
             yield make("IZ405", None, cell=c, row_page=d.evidence.page, row_bbox=d.evidence.bbox,
-                       reported=float(declared), expected=float(counts[key]), declared=declared,
+                       reported=float(declared), expected=float(counts[key]), declared=declared, field=key,
                        counted=counts[key], what=key.replace("amac", "amaç").replace("gosterge", "gösterge"))
 
 
@@ -181,5 +182,5 @@ def summary_count_mismatch(ctx: Context) -> Iterable[Finding]:
             if declared is not None and declared != n:
                 yield make("IZ406", None, amac=a.amac, cell=a.counts.evidence.cells.get(key),
                            row_page=a.counts.evidence.page, row_bbox=a.counts.evidence.bbox,
-                           reported=float(declared), expected=float(n), declared=declared, counted=n,
+                           reported=float(declared), expected=float(n), declared=declared, counted=n, field=key,
                            amac_code=a.amac, what=key.replace("gosterge", "gösterge"))
