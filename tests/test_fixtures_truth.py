@@ -256,3 +256,40 @@ def test_gosterge_grid_shape(raw):
                             covered.add((i + di, j + dj))
         nulls = {(i, j) for i, row in enumerate(el["rows"]) for j, c in enumerate(row) if c is None}
         assert nulls == covered, el["role"]
+
+
+def test_truth_builder_is_independent_of_the_package():
+    """Ground truth must not come from the code under test: building every truth imports nothing of izlem_audit."""
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from fixtures.build.truth import truth_from_raw; "
+            "from fixtures.build.rehber import build; "
+            "truth_from_raw(json.load(open('fixtures/raw/cigli-2024-6.json', encoding='utf-8'))); build(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_guide_truth_is_committed_and_has_the_model_shape():
+    from fixtures.build.rehber import build
+
+    raw_doc, truth = build()
+    assert json.loads((ROOT / "fixtures" / "truth" / "rehber-2025-6.json").read_text(encoding="utf-8")) == truth
+    assert json.loads((ROOT / "fixtures" / "raw" / "rehber-2025-6.json").read_text(encoding="utf-8")) == raw_doc
+    assert Report.from_dict(truth).to_dict(evidence=False) == truth
+
+
+@pytest.mark.parametrize("text,value", [("39.400.000,00", 39400000.0), ("61%", 61.0), ("%34", 34.0),
+                                        ("12,95", 12.95), ("0", 0.0), ("", None), ("-", None)])
+def test_truth_numbers(text, value):
+    from fixtures.build.truthlib import number
+
+    assert number(text) == value
+
+
+def test_truth_numbers_refuse_what_they_cannot_read():
+    from fixtures.build.truthlib import number
+
+    with pytest.raises(ValueError):
+        number("12.5.3")
