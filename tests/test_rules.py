@@ -37,15 +37,51 @@ def test_iz101_rate_mismatch():
 
 
 def test_iz101_rounding_is_tolerated():
-    # 1 / 3 = 33,333… printed 33,33: inside half a unit of the last digit. The inputs printed as 1,00 and 3,00
-    # may themselves be rounded by ±0,005, which carries ±0,22 to the rate: 33,50 is still a correct print
-    h = hedef([gosterge(1, 100, 3, [period(6, 1, 33.33)])], 33.33)
+    # 1 / 3 = 33,333… printed 33,33: inside half a unit of the last digit. Inputs in km printed as 1,00 and
+    # 3,00 may themselves be rounded by ±0,005, which carries ±0,22 to the rate: 33,50 is still a correct print
+    h = hedef([gosterge(1, 100, 3, [period(6, 1, 33.33)], unit="km")], 33.33)
     assert only(report(h), "IZ101") == []
     h.gostergeler[0].periods[0].reported_rate = 33.50
     assert only(report(h), "IZ101") == []
     h.gostergeler[0].periods[0].reported_rate = 33.80
     found = only(report(h), "IZ101")
     assert len(found) == 1 and 0.2 < found[0].tolerance < 0.25
+    assert "fark 0,47; yuvarlama payı 0,23" in found[0].message
+
+
+def test_iz101_counts_are_exact():
+    # 1 of 3 surveys (a count: 1,00 is exactly 1): the rate is 33,33 and nothing else; 33,50 is wrong
+    h = hedef([gosterge(1, 100, 3, [period(6, 1, 33.33)], unit="adet")], 33.33)
+    assert only(report(h), "IZ101") == []
+    h.gostergeler[0].periods[0].reported_rate = 33.50
+    (f,) = only(report(h), "IZ101")
+    assert f.severity == "error" and f.tolerance == pytest.approx(0.005, abs=1e-6)
+
+
+def test_iz101_integer_inputs_two_of_five():
+    # "2" of "5" printed as integers: exact. The case: any rate from 20 to 60 % used to pass
+    h = hedef([gosterge(1, 100, 5, [period(6, 2, 40.0, decimals=0)], unit="kişi", decimals=0)], 40.0)
+    assert only(report(h), "IZ101") == []
+    for wrong in (39.5, 40.5, 45.0, 20.0):
+        h.gostergeler[0].periods[0].reported_rate = wrong
+        assert [f.severity for f in only(report(h), "IZ101")] == ["error"], wrong
+
+
+def test_iz101_integer_percentages_give_a_rounding_zone():
+    # "%85" of a "%90" target, both printed as integers, in % (not a count): exact as printed (94,44), but
+    # if the producer's figures were 85,4 and 89,6 the rate could be 95,31. A printed 95,00 is in between: a
+    # warning that states the difference and the allowance, never silence and never a certain error
+    g = gosterge(1, 100, 90, [period(6, 85, 94.44)], unit="%")
+    g.evidence.cells["target"].text = "%90"
+    g.periods[0].evidence.cells["actual"].text = "%85"
+    h = hedef([g], 94.44)
+    assert only(report(h), "IZ101") == []
+    g.periods[0].reported_rate = 95.0
+    (f,) = only(report(h), "IZ101")
+    assert f.severity == "warning" and f.params["doubtful"] and "yuvarlama payını" in f.message
+    g.periods[0].reported_rate = 98.0
+    (f,) = only(report(h), "IZ101")
+    assert f.severity == "error" and not f.params["doubtful"]
 
 
 def test_iz101_baseline_and_decreasing_indicator():

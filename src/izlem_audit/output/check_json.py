@@ -32,7 +32,8 @@ def recomputed_dict(report: Report, rc: Recomputed) -> dict[str, Any]:
                     for a, v in rc.amac_values.items()},
         "hedefler": [{"amac": c.hedef.amac, "hedef": c.hedef.hedef, "performans_hedefi": c.hedef.performans_hedefi,
                       "month": c.month, "printed": c.hedef.reported_performance, "recomputed": r2(c.expected),
-                      "tolerance": r2(c.tolerance) if c.expected is not None else None}
+                      "tolerance": r2(c.tolerance) if c.expected is not None else None,
+                      "tolerance_loose": r2(c.tolerance_loose) if c.expected is not None else None}
                      for c in rc.hedefler],
     }
 

@@ -9,9 +9,21 @@ Strateji ve Bütçe Başkanlığı, *Belediyeler İçin Stratejik Planlama Rehbe
 - a hedef split into performans hedefleri = Σ PH performansı × PH hedefe etkisi; an amaç's rate is the mean of
   its hedefler; the overall rate the mean of the amaçlar; a faaliyet's rate = spending / budget × 100.
 
-Tolerances follow the printed precision: a figure printed with d decimals may be off by half a unit of its
-last digit, and a figure computed from printed (rounded) inputs carries their rounding too, propagated through
-the formula (first-order: |∂f/∂x| · δx for each input). No fixed epsilon.
+Tolerances follow the printed precision, by outcome (no fixed epsilon):
+
+- a printed *result* (rate, performance, percentage) printed with d decimals may be off by half a unit of its
+  last digit (``half_unit``);
+- the printed *inputs* are the data the producer used. An input printed as an integer ("5", "3.000", "%85") is
+  exact, and so is a whole count printed with decimals ("5,00 adet"); an input printed with decimals may have
+  been rounded by half a unit of its last digit, which the formula carries to the result (first-order:
+  |∂f/∂x| · δx for each input; ``indicator_rate_spread``);
+- in a hedef performance a rate that is capped at 100 (or floored at 0) contributes nothing, weights that add
+  up to exactly 100 are exact, and a gösterge whose printed rate reconciles tells how close the producer's own
+  (unrounded) rate was: within half a unit of the printed one (``hedef_performance_tolerance``).
+
+The *loose* allowance also lets integer-printed inputs that are not counts ("%85", "3 km") be rounded by 0,5:
+a difference above the strict allowance but within the loose one is a warning (it may be rounding), above the
+loose one an error.
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from collections.abc import Sequence
 __all__ = [
     "half_unit", "indicator_rate", "indicator_rate_tolerance", "clamp", "hedef_performance",
     "hedef_performance_tolerance", "split_hedef_performance", "mean", "activity_rate", "activity_rate_tolerance",
+    "input_half_unit", "indicator_rate_spread", "clamped_spread",
 ]
 
 
@@ -39,22 +52,43 @@ def indicator_rate(actual: float | None, target: float | None, baseline: float |
     return (actual - a) / (target - a) * 100.0
 
 
-def indicator_rate_tolerance(actual: float, target: float, baseline: float | None, input_decimals: Sequence[int | None],
-                             printed_decimals: int | None) -> float:
-    """How far a correctly computed and printed rate may stand from the exact rate of the printed inputs.
+def input_half_unit(value: float | None, decimals: int | None, *, whole: bool = False, loose: bool = False) -> float:
+    """How much a printed input may differ from the value the producer used.
 
-    ``input_decimals``: decimals printed for C, B, A. Each input may be off by half a unit of its last digit;
-    the partial derivatives of 100 (C − A) / (B − A) carry that to the rate.
+    ``whole``: the value is a count of whole things (its unit is a count), so a whole printed value is exact
+    however many decimals it shows. Otherwise an integer-printed value is exact (strict) or ±0,5 (``loose``),
+    and a value printed with d decimals is ±half a unit of its last digit.
     """
+    if value is None:
+        return 0.0
+    if whole and float(value).is_integer():
+        return 0.0
+    d = 2 if decimals is None else decimals
+    if d == 0 and not loose:
+        return 0.0
+    return half_unit(d)
+
+
+def indicator_rate_spread(actual: float, target: float, baseline: float | None,
+                          deltas: Sequence[float]) -> float:
+    """How far the exact rate of the producer's inputs may stand from the rate of the printed inputs, when C,
+    B, A may each be off by ``deltas`` (first order: the partial derivatives of 100 (C − A) / (B − A))."""
     a = baseline or 0.0
     d = target - a
     if d == 0:
         return float("inf")
-    dc, db, da = (half_unit(x) for x in (list(input_decimals) + [2, 2, 2])[:3])
+    dc, db, da = (list(deltas) + [0.0, 0.0, 0.0])[:3]
     if baseline is None:
         da = 0.0
-    spread = 100.0 * (abs(1 / d) * dc + abs((actual - a) / d ** 2) * db + abs((actual - target) / d ** 2) * da)
-    return half_unit(printed_decimals) + spread
+    return 100.0 * (abs(1 / d) * dc + abs((actual - a) / d ** 2) * db + abs((actual - target) / d ** 2) * da)
+
+
+def indicator_rate_tolerance(actual: float, target: float, baseline: float | None, input_decimals: Sequence[int | None],
+                             printed_decimals: int | None) -> float:
+    """How far a correctly computed and printed rate may stand from the exact rate of the printed inputs, when
+    every input printed with ``input_decimals`` (C, B, A) may be rounded (the loose view of integer inputs)."""
+    dc, db, da = (half_unit(x) for x in (list(input_decimals) + [2, 2, 2])[:3])
+    return half_unit(printed_decimals) + indicator_rate_spread(actual, target, baseline, [dc, db, da])
 
 
 def clamp(rate: float) -> float:
@@ -72,11 +106,26 @@ def hedef_performance(items: Sequence[tuple[float, float]], capped: bool = True)
     return sum(w / 100.0 * (clamp(r) if capped and not single else r) for w, r in items)
 
 
+def clamped_spread(rate: float, spread: float, capped: bool = True) -> float:
+    """How far clamp(r) may move when r is within ``spread`` of ``rate``: nothing for a rate capped at 100 (or
+    floored at 0) by more than its spread."""
+    if not capped:
+        return spread
+    c = clamp(rate)
+    return max(abs(clamp(rate + spread) - c), abs(c - clamp(rate - spread)))
+
+
 def hedef_performance_tolerance(items: Sequence[tuple[float, float, float]], weight_decimals: int | None,
-                                printed_decimals: int | None) -> float:
-    """Tolerance of Σ w/100 × rate from (weight, rate, rate tolerance) triples, plus the printed rounding."""
-    hw = half_unit(weight_decimals)
-    return half_unit(printed_decimals) + sum(w / 100.0 * t + hw / 100.0 * abs(clamp(r)) for w, r, t in items)
+                                printed_decimals: int | None, *, weights_exact: bool = False) -> float:
+    """Tolerance of Σ w/100 × rate from (weight, rate, rate spread) triples, plus the printed rounding.
+
+    A rate's spread counts through the capping (a rate capped at 100 contributes nothing); weights count with
+    half a unit of their last digit unless ``weights_exact`` (they add up to exactly 100)."""
+    hw = 0.0 if weights_exact else half_unit(weight_decimals)
+    single = len(items) == 1
+    return half_unit(printed_decimals) + sum(
+        w / 100.0 * clamped_spread(r, t, capped=not single) + hw / 100.0 * abs(r if single else clamp(r))
+        for w, r, t in items)
 
 
 def split_hedef_performance(items: Sequence[tuple[float, float]]) -> float:

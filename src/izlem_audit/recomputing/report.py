@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence, Faaliyet, Gosterge, Hedef, Period, Report
 from ..normalising.numbers import decimals_of
+from ..normalising.units import CANONICAL_UNITS
 from . import formulas as fx
 
 
@@ -18,8 +19,49 @@ def printed_decimals(evidence: Evidence, name: str, default: int = 2) -> int:
     return default if d is None else d
 
 
+def printed_decimals_or_none(evidence: Evidence, name: str) -> int | None:
+    c = evidence.cells.get(name)
+    return decimals_of(c.text) if c is not None else None
+
+
+EPS = 1e-7  # floating-point slack: 1.675 / 4000 is 41,875 exactly, printed 41,88 is half a unit off, not more
+
+
+class Zoned:
+    """A printed figure against its recomputed value: within ``tolerance`` (the strict rounding allowance) it is
+    right; beyond ``tolerance_loose`` (integer-printed inputs possibly rounded too) it is certainly wrong
+    (``off``); in between it may be rounding (``doubtful``), reported as a warning."""
+
+    expected: float | None
+    tolerance: float
+    tolerance_loose: float
+
+    @property
+    def difference(self) -> float | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def off(self) -> bool:
+        d = self.difference
+        return d is not None and abs(d) > max(self.tolerance, self.tolerance_loose) + EPS
+
+    @property
+    def doubtful(self) -> bool:
+        d = self.difference
+        return d is not None and self.tolerance + EPS < abs(d) <= self.tolerance_loose + EPS
+
+    @property
+    def flagged(self) -> bool:
+        return self.off or self.doubtful
+
+    @property
+    def reconciles(self) -> bool:
+        d = self.difference
+        return d is not None and abs(d) <= self.tolerance + EPS
+
+
 @dataclass
-class RateCheck:
+class RateCheck(Zoned):
     hedef: Hedef
     gosterge: Gosterge
     period: Period
@@ -27,6 +69,10 @@ class RateCheck:
     tolerance: float
     missing: list[str] = field(default_factory=list)  # inputs the rate needs that are not printed
     not_computable: bool = False  # B == A
+    tolerance_loose: float = 0.0
+    spread: float = 0.0  # how far the producer's exact rate may be from ``expected`` (inputs' rounding)
+    spread_loose: float = 0.0
+    rounding: float = 0.0  # half a unit of the printed rate's last digit
 
     @property
     def difference(self) -> float | None:
@@ -34,14 +80,9 @@ class RateCheck:
             return None
         return self.period.reported_rate - self.expected
 
-    @property
-    def off(self) -> bool:
-        d = self.difference
-        return d is not None and abs(d) > self.tolerance
-
 
 @dataclass
-class HedefCheck:
+class HedefCheck(Zoned):
     hedef: Hedef
     month: int | None
     expected: float | None  # the guide's formula on the recomputed rates
@@ -51,6 +92,11 @@ class HedefCheck:
     from_printed: float | None  # the guide's formula on the printed rates
     weight_sum: float | None
     rates: list[tuple[Gosterge, float | None]] = field(default_factory=list)
+    tolerance_loose: float = 0.0
+    spread: float = 0.0  # how far the producer's exact performance may be from ``expected``
+    spread_loose: float = 0.0
+    rounding: float = 0.0  # half a unit of the printed performance's last digit
+    rate_checks: list[RateCheck | None] = field(default_factory=list)
 
     @property
     def checkable(self) -> bool:
@@ -70,23 +116,39 @@ class HedefCheck:
             return None
         return self.hedef.reported_performance - self.expected
 
-    @property
-    def off(self) -> bool:
-        d = self.difference
-        return d is not None and abs(d) > self.tolerance
-
 
 @dataclass
-class ActivityCheck:
+class ActivityCheck(Zoned):
     hedef: Hedef
     faaliyet: Faaliyet
     expected: float | None
     tolerance: float
+    tolerance_loose: float = 0.0
 
     @property
-    def off(self) -> bool:
+    def difference(self) -> float | None:
         r = self.faaliyet.reported_rate
-        return self.expected is not None and r is not None and abs(r - self.expected) > self.tolerance
+        if self.expected is None or r is None:
+            return None
+        return r - self.expected
+
+
+@dataclass
+class Aggregate:
+    """A recomputed hedef (PH-weighted if split), amaç or overall figure with how far the producer's exact
+    figure may stand from it (``spread``: the inputs' rounding) and how far the figure computed from the
+    printed (rounded) parts stands from it when those parts reconcile (``printed_gap``)."""
+
+    value: float
+    spread: float = 0.0
+    spread_loose: float = 0.0
+    printed: float | None = None  # the same from the printed parts
+    printed_gap: float = 0.0  # |printed − value| when every printed part reconciles, else 0
+    reconciles: bool = True  # every printed part reconciles
+
+    def allowance(self, rounding: float, loose: bool = False) -> float:
+        """The tolerance of a printed figure rounded to ``rounding`` (half a unit) that states this value."""
+        return rounding + max(self.spread_loose if loose else self.spread, self.printed_gap) + EPS
 
 
 @dataclass
@@ -100,6 +162,9 @@ class Recomputed:
     amac_printed: dict[str, float]  # means of the printed hedef performances
     overall: float | None
     overall_printed: float | None
+    hedef_aggregates: dict[tuple[str, str], Aggregate] = field(default_factory=dict)
+    amac_aggregates: dict[str, Aggregate] = field(default_factory=dict)
+    overall_aggregate: Aggregate | None = None
 
     def hedef_check(self, h: Hedef) -> HedefCheck | None:
         return next((c for c in self.hedefler if c.hedef is h), None)
@@ -122,46 +187,69 @@ def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
     expected = fx.indicator_rate(p.actual, g.target, g.baseline)
     if expected is None:
         return RateCheck(h, g, p, None, 0.0, not_computable=True)
-    tol = fx.indicator_rate_tolerance(
-        p.actual, g.target, g.baseline,  # type: ignore[arg-type]
-        [printed_decimals(p.evidence, "actual"), printed_decimals(g.evidence, "target"),
-         printed_decimals(g.evidence, "baseline")],
-        printed_decimals(p.evidence, "reported_rate"))
-    return RateCheck(h, g, p, expected, tol)
+    whole = CANONICAL_UNITS.get(g.unit or "") == "count"
+    inputs = [(p.actual, printed_decimals_or_none(p.evidence, "actual")),
+              (g.target, printed_decimals_or_none(g.evidence, "target")),
+              (g.baseline, printed_decimals_or_none(g.evidence, "baseline"))]
+    spreads = []
+    for loose in (False, True):
+        deltas = [fx.input_half_unit(v, d, whole=whole, loose=loose) for v, d in inputs]
+        spreads.append(fx.indicator_rate_spread(p.actual, g.target, g.baseline, deltas))  # type: ignore[arg-type]
+    rounding = fx.half_unit(printed_decimals(p.evidence, "reported_rate"))
+    return RateCheck(h, g, p, expected, rounding + spreads[0], tolerance_loose=rounding + spreads[1],
+                     spread=spreads[0], spread_loose=spreads[1], rounding=rounding)
 
 
 def _hedef_check(h: Hedef, rate_of: dict[int, RateCheck]) -> HedefCheck:
     months = [p.month for g in h.gostergeler for p in g.periods if p.month is not None]
     month = max(months) if months else None
-    exact: list[tuple[float, float, float]] = []  # weight, recomputed rate, its tolerance
+    exact: list[tuple[float, float, float]] = []  # weight, recomputed rate, its spread (strict)
+    exact_loose: list[tuple[float, float, float]] = []
     printed: list[tuple[float, float]] = []
     rates: list[tuple[Gosterge, float | None]] = []
+    rate_checks: list[RateCheck | None] = []
     complete = True
     for g in h.gostergeler:
         p = latest_period(g, month)
         rc = rate_of.get(id(p)) if p is not None else None
+        rate_checks.append(rc)
         rate = rc.expected if rc is not None else None
         rates.append((g, rate))
-        if g.weight is None or rate is None:
+        if g.weight is None or rate is None or rc is None:
             complete = False
         else:
-            exact.append((g.weight, rate, rc.tolerance if rc else 0.0))
+            spread, spread_loose = rc.spread, rc.spread_loose
+            if rc.reconciles:
+                # the printed rate reconciles: the producer's own rate was within half a unit of it; and the
+                # producer may have computed the hedef from the printed (rounded) rate itself
+                gap = abs(rc.difference)  # type: ignore[arg-type]
+                spread = max(min(spread, gap + rc.rounding), gap)
+                spread_loose = max(min(spread_loose, gap + rc.rounding), gap)
+            exact.append((g.weight, rate, spread))
+            exact_loose.append((g.weight, rate, spread_loose))
         if g.weight is not None and p is not None and p.reported_rate is not None:
             printed.append((g.weight, p.reported_rate))
     weights = [g.weight for g in h.gostergeler if g.weight is not None]
     weight_sum = sum(weights) if weights else None
     if not complete or not exact:
         return HedefCheck(h, month, None, 0.0, None, None,
-                          fx.hedef_performance(printed) if printed else None, weight_sum, rates)
+                          fx.hedef_performance(printed) if printed else None, weight_sum, rates,
+                          rate_checks=rate_checks)
     pairs = [(w, r) for w, r, _ in exact]
     expected = fx.hedef_performance(pairs)
     wdec = max((printed_decimals(g.evidence, "weight") for g in h.gostergeler), default=2)
-    tol = fx.hedef_performance_tolerance(exact, wdec, printed_decimals(h.evidence, "reported_performance"))
+    weights_exact = weight_sum is not None and abs(weight_sum - 100.0) < 1e-9
+    rounding = fx.half_unit(printed_decimals(h.evidence, "reported_performance"))
+    tol = fx.hedef_performance_tolerance(exact, wdec, None, weights_exact=weights_exact) - fx.half_unit(None)
+    tol_loose = fx.hedef_performance_tolerance(exact_loose, wdec, None, weights_exact=weights_exact) \
+        - fx.half_unit(None)
     single = len(pairs) == 1
     uncapped = None if single else fx.hedef_performance(pairs, capped=False)
     capped_single = fx.clamp(pairs[0][1]) * pairs[0][0] / 100.0 if single else None
     from_printed = fx.hedef_performance(printed) if len(printed) == len(pairs) else None
-    return HedefCheck(h, month, expected, tol, uncapped, capped_single, from_printed, weight_sum, rates)
+    return HedefCheck(h, month, expected, rounding + tol, uncapped, capped_single, from_printed, weight_sum, rates,
+                      tolerance_loose=rounding + tol_loose, spread=tol, spread_loose=tol_loose, rounding=rounding,
+                      rate_checks=rate_checks)
 
 
 def _ph_weights(report: Report, amac: str, hedef: str) -> dict[str, float]:
@@ -191,42 +279,87 @@ def recompute(report: Report) -> Recomputed:
                 rates.append(rc)
                 rate_of[id(p)] = rc
     checks = [_hedef_check(h, rate_of) for h in report.hedefler]
-    activities = []
-    for h in report.hedefler:
-        for f in h.faaliyetler:
-            exp = fx.activity_rate(f.spent, f.budget)
-            tol = 0.0 if exp is None else fx.activity_rate_tolerance(
-                f.spent, f.budget, [printed_decimals(f.evidence, "spent"), printed_decimals(f.evidence, "budget")],  # type: ignore[arg-type]
-                printed_decimals(f.evidence, "reported_rate"))
-            activities.append(ActivityCheck(h, f, exp, tol))
-    values: dict[tuple[str, str], float] = {}
+    activities = [_activity_check(h, f) for h in report.hedefler for f in h.faaliyetler]
+    aggs: dict[tuple[str, str], Aggregate] = {}
+    for key in report.hedef_keys():
+        blocks = [c for c in checks if (c.hedef.amac, c.hedef.hedef) == key]
+        if len(blocks) == 1 and not blocks[0].hedef.performans_hedefi:
+            agg = block_aggregate(blocks[0])
+            if agg is not None:
+                aggs[key] = agg
+            continue
+        weights = _ph_weights(report, *key)
+        default = 100.0 / len(blocks)
+        parts = [(block_aggregate(c), weights.get(c.hedef.performans_hedefi or "", default)) for c in blocks]
+        if all(a is not None for a, _ in parts):
+            aggs[key] = _combine([(a, w / 100.0) for a, w in parts])  # type: ignore[misc]
+    values = {k: a.value for k, a in aggs.items()}
     printed: dict[tuple[str, str], float] = {}
     for key in report.hedef_keys():
         blocks = [c for c in checks if (c.hedef.amac, c.hedef.hedef) == key]
         if len(blocks) == 1 and not blocks[0].hedef.performans_hedefi:
-            if blocks[0].rollup is not None:
-                values[key] = blocks[0].rollup  # type: ignore[assignment]
             if blocks[0].hedef.reported_performance is not None:
                 printed[key] = blocks[0].hedef.reported_performance
             continue
         weights = _ph_weights(report, *key)
         default = 100.0 / len(blocks)
-        if all(c.rollup is not None for c in blocks):
-            values[key] = fx.split_hedef_performance(
-                [(c.rollup, weights.get(c.hedef.performans_hedefi or "", default)) for c in blocks])  # type: ignore[misc]
         if all(c.hedef.reported_performance is not None for c in blocks):
             printed[key] = fx.split_hedef_performance(
                 [(c.hedef.reported_performance, weights.get(c.hedef.performans_hedefi or "", default))  # type: ignore[misc]
                  for c in blocks])
-    amac_values: dict[str, float] = {}
+    amac_aggs: dict[str, Aggregate] = {}
     amac_printed: dict[str, float] = {}
     for amac in report.amac_codes():
-        v = [values[k] for k in values if k[0] == amac]
-        if v and len(v) == len([k for k in report.hedef_keys() if k[0] == amac]):
-            amac_values[amac] = fx.mean(v)  # type: ignore[assignment]
+        keys = [k for k in report.hedef_keys() if k[0] == amac]
+        v = [aggs[k] for k in keys if k in aggs]
+        if v and len(v) == len(keys):
+            amac_aggs[amac] = _combine([(a, 1.0 / len(v)) for a in v])
         pv = [printed[k] for k in printed if k[0] == amac]
         if pv:
             amac_printed[amac] = fx.mean(pv)  # type: ignore[assignment]
-    overall = fx.mean(list(amac_values.values())) if len(amac_values) == len(report.amac_codes()) else None
+    amac_values = {a: g.value for a, g in amac_aggs.items()}
+    overall_agg = None
+    if amac_aggs and len(amac_aggs) == len(report.amac_codes()):
+        overall_agg = _combine([(a, 1.0 / len(amac_aggs)) for a in amac_aggs.values()])
+    overall = overall_agg.value if overall_agg else None
     overall_printed = fx.mean(list(amac_printed.values())) if amac_printed else None
-    return Recomputed(rates, checks, activities, values, printed, amac_values, amac_printed, overall, overall_printed)
+    return Recomputed(rates, checks, activities, values, printed, amac_values, amac_printed, overall, overall_printed,
+                      aggs, amac_aggs, overall_agg)
+
+
+def _activity_check(h: Hedef, f: Faaliyet) -> ActivityCheck:
+    exp = fx.activity_rate(f.spent, f.budget)
+    if exp is None:
+        return ActivityCheck(h, f, None, 0.0)
+    decs = [printed_decimals_or_none(f.evidence, "spent"), printed_decimals_or_none(f.evidence, "budget")]
+    rounding = fx.half_unit(printed_decimals(f.evidence, "reported_rate"))
+    tols = []
+    for loose in (False, True):
+        ds, db = (fx.input_half_unit(v, d, loose=loose) for v, d in zip((f.spent, f.budget), decs))
+        tols.append(rounding + 100.0 * (ds / abs(f.budget) + abs(f.spent) * db / f.budget ** 2))  # type: ignore[arg-type, operator]
+    return ActivityCheck(h, f, exp, tols[0], tols[1])
+
+
+def block_aggregate(c: HedefCheck) -> Aggregate | None:
+    """A hedef block's figure as the summary builds on it: recomputed, or the printed one when the weights make
+    recomputing meaningless (then its own rounding is its spread)."""
+    rep = c.hedef.reported_performance
+    if c.checkable and c.expected is not None:
+        rec = c.reconciles
+        gap = abs(rep - c.expected) if rec and rep is not None else 0.0
+        return Aggregate(c.expected, c.spread, c.spread_loose, rep, gap, rec)
+    if rep is None:
+        return None
+    half = fx.half_unit(printed_decimals(c.hedef.evidence, "reported_performance"))
+    return Aggregate(rep, half, half, rep, 0.0, True)
+
+
+def _combine(parts: list[tuple[Aggregate, float]]) -> Aggregate:
+    """Σ factor × part, with spreads and gaps carried the same way."""
+    value = sum(a.value * k for a, k in parts)
+    spread = sum(a.spread * k for a, k in parts)
+    spread_loose = sum(a.spread_loose * k for a, k in parts)
+    rec = all(a.reconciles and a.printed is not None for a, _ in parts)
+    printed = sum(a.printed * k for a, k in parts) if rec else None  # type: ignore[operator]
+    gap = abs(printed - value) if printed is not None else 0.0
+    return Aggregate(value, spread, spread_loose, printed, gap, rec)

@@ -16,11 +16,12 @@ from .base import Context, Finding, make, rule
       example="Bütçe 2.500.000, harcama 379.200 → 15,17.")
 def activity_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     for ac in ctx.recomputed.activities:
-        if ac.off:
+        if ac.flagged:
             f = ac.faaliyet
             yield make("IZ301", ac.hedef, item=f.code, cell=f.evidence.cells.get("reported_rate"),
                        row_page=f.evidence.page, row_bbox=f.evidence.bbox, reported=f.reported_rate,
-                       expected=ac.expected, tolerance=ac.tolerance, code=f.printed_code or f.code,
+                       expected=ac.expected, tolerance=ac.tolerance, tolerance_loose=ac.tolerance_loose,
+                       doubtful=ac.doubtful, code=f.printed_code or f.code,
                        spent=f.spent, budget=f.budget)
 
 

@@ -74,7 +74,9 @@ class Finding:
             "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
             "item": self.item, "period": self.period, "page": self.page, "bbox": bb(self.bbox),
             "reported": r(self.reported), "expected": r(self.expected), "message": self.message,
-            "tolerance": r(self.tolerance), "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
+            "tolerance": r(self.tolerance), "difference": r(self.params.get("difference")),
+            "tolerance_loose": r(self.params.get("tolerance_loose")), "doubtful": bool(self.params.get("doubtful")),
+            "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
             "suppressed": self.suppressed, "suppression_reason": self.suppression_reason,
         }
 
@@ -125,9 +127,41 @@ class Rule:
         template = self.message_en if lang == "en" else self.message_tr
         shown = {k: _show(v, lang) for k, v in params.items()}
         try:
-            return template.format(**shown)
+            text = template.format(**shown)
         except (KeyError, IndexError, ValueError):
-            return template
+            text = template
+        return text + tolerance_note(params, lang)
+
+
+TOLERANCE_NOTE = {
+    "tr": " (fark {difference}; yuvarlama payı {tolerance})",
+    "en": " (difference {difference}; rounding allowance {tolerance})",
+}
+DOUBTFUL_NOTE = {
+    "tr": " Fark ({difference}) yuvarlama payını ({tolerance}) aşıyor; ancak tam sayı basılmış girdiler de "
+          "yuvarlanmışsa {tolerance_loose} kadar fark doğru bir hesaptan da gelebilir: kesin hata sayılmadı, "
+          "girdilerin basılmamış hanelerine bakın.",
+    "en": " The difference ({difference}) exceeds the rounding allowance ({tolerance}); but if the integer-printed "
+          "inputs were rounded too, a correct computation could differ by up to {tolerance_loose}: not counted as "
+          "a certain error, check the inputs' unprinted digits.",
+}
+
+
+def show_tolerance(v: float, lang: str = "tr") -> str:
+    """A tolerance as printed: two decimals, three when it is below 0,01 (0,005 is not 0,01)."""
+    return format_number(v, 2 if v >= 0.0095 or v == 0 else 3, lang=lang)
+
+
+def tolerance_note(params: dict[str, Any], lang: str) -> str:
+    """The difference and the rounding allowance every comparing finding states."""
+    if params.get("tolerance") is None or params.get("difference") is None:
+        return ""
+    shown = {"difference": format_number(abs(params["difference"]), 2, lang=lang),
+             "tolerance": show_tolerance(params["tolerance"], lang),
+             "tolerance_loose": show_tolerance(params.get("tolerance_loose") or params["tolerance"], lang)}
+    key = "en" if lang == "en" else "tr"
+    note = DOUBTFUL_NOTE[key] if params.get("doubtful") else TOLERANCE_NOTE[key]
+    return note.format(**shown)
 
 
 def _show(value: Any, lang: str) -> Any:
@@ -168,8 +202,14 @@ def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, perio
          **params: Any) -> Finding:
     """A finding of rule ``rule_id`` at a hedef block (or an explicit amac/hedef) and a printed cell."""
     r = REGISTRY[rule_id]
+    if tolerance is not None and reported is not None and expected is not None:
+        params.setdefault("difference", reported - expected)
+        params.setdefault("tolerance", tolerance)
+    severity = r.severity
+    if params.get("doubtful"):
+        severity = "warning" if r.severity == "error" else r.severity
     return Finding(
-        rule=rule_id, category=r.category, severity=r.severity,
+        rule=rule_id, category=r.category, severity=severity,
         amac=h.amac if h else amac, hedef=h.hedef if h else hedef,
         performans_hedefi=h.performans_hedefi if h else None, item=item, period=period,
         page=cell.page if cell is not None else (page if page is not None else (h.page if h else None)),

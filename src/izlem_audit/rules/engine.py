@@ -19,7 +19,8 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
         if r.id in cfg.disabled:
             continue
         for f in r.check(ctx):
-            f.severity = cfg.severities.get(r.id, f.severity)
+            if f.severity == r.severity:  # a doubtful (rounding-zone) finding stays a warning
+                f.severity = cfg.severities.get(r.id, f.severity)
             f.message = r.message(lang, f.params)
             for s in cfg.suppressions:
                 if s.matches(f):

@@ -25,12 +25,13 @@ def _clamping_kind(hc) -> str | None:
     if weights_off(hc):
         return None
     rep = hc.hedef.reported_performance
-    if rep is None or hc.expected is None or not hc.off:
+    if rep is None or hc.expected is None or not hc.flagged:
         return None
-    if hc.uncapped is not None and abs(hc.uncapped - hc.expected) > hc.tolerance and abs(rep - hc.uncapped) <= hc.tolerance:
+    tol = max(hc.tolerance, hc.tolerance_loose)
+    if hc.uncapped is not None and abs(hc.uncapped - hc.expected) > tol and abs(rep - hc.uncapped) <= tol:
         return "IZ202"
-    if hc.capped_single is not None and abs(hc.capped_single - hc.expected) > hc.tolerance \
-            and abs(rep - hc.capped_single) <= hc.tolerance:
+    if hc.capped_single is not None and abs(hc.capped_single - hc.expected) > tol \
+            and abs(rep - hc.capped_single) <= tol:
         return "IZ203"
     return None
 
@@ -46,16 +47,17 @@ def _clamping_kind(hc) -> str | None:
       example="Ağırlıklar 40/30/20/10, oranlar 36,03 / 56 / 100 / 100 → 61,21.")
 def hedef_performance_mismatch(ctx: Context) -> Iterable[Finding]:
     for hc in ctx.recomputed.hedefler:
-        if not hc.off or _clamping_kind(hc) or weights_off(hc):
+        if not hc.flagged or _clamping_kind(hc) or weights_off(hc):
             continue
         h = hc.hedef
         because: dict[str, str] | str = ""
-        if hc.from_printed is not None and abs(hc.from_printed - (h.reported_performance or 0)) <= hc.tolerance:
+        if hc.from_printed is not None and abs(hc.from_printed - (h.reported_performance or 0)) <= hc.tolerance_loose:
             because = {"tr": " Basılı gösterge oranlarıyla hesaplanınca tutuyor: hata gösterge oranlarında.",
                        "en": " It matches the printed gösterge rates: the error is in those rates."}
         yield make("IZ201", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
                    row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
-                   tolerance=hc.tolerance, where=" ".join(x for x in h.key if x), because=because)
+                   tolerance=hc.tolerance, tolerance_loose=hc.tolerance_loose, doubtful=hc.doubtful,
+                   where=" ".join(x for x in h.key if x), because=because)
 
 
 @rule(id="IZ202", name="capping-not-applied", category="clamping", severity="error",

@@ -24,11 +24,12 @@ GUIDE_RATE = ("Rehber: \"Performans göstergeleri yıllık gerçekleşme oranlar
       example="Hedef 50.000, 6. ay gerçekleşme 18.017 → 36,03 doğru; 63,03 basılmışsa IZ101.")
 def indicator_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     for rc in ctx.recomputed.rates:
-        if rc.off:
+        if rc.flagged:
             p, g, h = rc.period, rc.gosterge, rc.hedef
             yield make("IZ101", h, item=g.code, period=p.month, cell=p.evidence.cells.get("reported_rate"),
                        row_page=p.evidence.page, row_bbox=p.evidence.bbox, reported=p.reported_rate,
-                       expected=rc.expected, tolerance=rc.tolerance, code=g.printed_code or g.code,
+                       expected=rc.expected, tolerance=rc.tolerance, tolerance_loose=rc.tolerance_loose,
+                       doubtful=rc.doubtful, code=g.printed_code or g.code,
                        month=p.month, actual=p.actual, target=g.target, baseline=g.baseline or 0.0)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..normalising.numbers import decimals_of
 from ..recomputing import formulas as fx
+from ..recomputing.report import Aggregate, block_aggregate
 from .base import Context, Finding, make, rule
 from .matching import match_ph
 
@@ -30,26 +31,36 @@ def _tol(cell_text: str | None, extra: float = 0.0) -> float:
     return fx.half_unit(decimals_of(cell_text) if cell_text else 0) + extra
 
 
+def _zone(value: float, agg: Aggregate, rounding: float) -> dict | None:
+    """The comparison of a printed summary figure with its recomputed aggregate: None when it reconciles,
+    else the make() keywords (tolerances, and ``doubtful`` when it may still be rounding)."""
+    tol, loose = agg.allowance(rounding), agg.allowance(rounding, loose=True)
+    d = abs(value - agg.value)
+    if d <= tol:
+        return None
+    return {"tolerance": tol, "tolerance_loose": loose, "doubtful": d <= loose}
+
+
 @rule(id="IZ401", name="summary-hedef-mismatch", category="summary", severity="error",
       message_tr="Özet tablo {where} için {reported} diyor; yeniden hesaplanan {expected}.{because}",
       message_en="The summary table gives {where} as {reported}; recomputed, it is {expected}.{because}",
       rationale_tr=SUMMARY_RULE, rationale_en=SUMMARY_RULE_EN,
       example="Hedef kartı 61,21 → özet %61 doğru; %66 basılmışsa IZ401.")
 def summary_hedef_mismatch(ctx: Context) -> Iterable[Finding]:
-    printed = ctx.recomputed.hedef_values  # compared with the recomputed figure: a wrong detail is its own finding
+    aggs = ctx.recomputed.hedef_aggregates  # compared with the recomputed figure: a wrong detail is its own finding
     for a in ctx.report.summary.amaclar:
         for sh in a.hedefler:
-            detail = printed.get((a.amac, sh.hedef))
+            agg = aggs.get((a.amac, sh.hedef))
             c = sh.evidence.cells.get("reported_performance")
-            if detail is None or sh.reported_performance is None:
+            if agg is None or sh.reported_performance is None:
                 continue
-            tol = _tol(c.text if c else None, fx.half_unit(2))
-            if abs(sh.reported_performance - detail) > tol:
+            zone = _zone(sh.reported_performance, agg, _tol(c.text if c else None))
+            if zone:
                 yield make("IZ401", None, amac=a.amac, hedef=sh.hedef, cell=c, row_page=sh.evidence.page,
-                           row_bbox=sh.evidence.bbox, reported=sh.reported_performance, expected=detail,
-                           tolerance=tol, where=f"{a.amac} {sh.hedef}",
+                           row_bbox=sh.evidence.bbox, reported=sh.reported_performance, expected=agg.value,
+                           where=f"{a.amac} {sh.hedef}", **zone,
                            because=_because(sh.reported_performance, ctx.recomputed.hedef_printed.get(
-                               (a.amac, sh.hedef)), tol))
+                               (a.amac, sh.hedef)), zone["tolerance_loose"]))
 
 
 @rule(id="IZ402", name="summary-ph-mismatch", category="summary", severity="error",
@@ -66,13 +77,14 @@ def summary_ph_mismatch(ctx: Context) -> Iterable[Finding]:
             for b in blocks:
                 ph = match_ph(b, sh.performans_hedefleri)
                 hc = ctx.recomputed.hedef_check(b)
-                if ph is None or ph.reported_performance is None or hc is None or hc.rollup is None:
+                agg = block_aggregate(hc) if hc is not None else None
+                if ph is None or ph.reported_performance is None or agg is None:
                     continue
                 c = ph.evidence.cells.get("reported_performance")
-                tol = _tol(c.text.split("(")[0] if c else "49%", fx.half_unit(2))
-                if abs(ph.reported_performance - hc.rollup) > tol:
+                zone = _zone(ph.reported_performance, agg, _tol(c.text.split("(")[0] if c else "49%"))
+                if zone:
                     yield make("IZ402", b, cell=c, row_page=ph.evidence.page, row_bbox=ph.evidence.bbox,
-                               reported=ph.reported_performance, expected=hc.rollup, tolerance=tol,
+                               reported=ph.reported_performance, expected=agg.value, **zone,
                                where=f"{a.amac} {sh.hedef} {b.performans_hedefi}",
                                what={"tr": "performans", "en": "performance"})
 
@@ -102,8 +114,8 @@ def ph_weights_not_100(ctx: Context) -> Iterable[Finding]:
       example="Hedefler 61 / 42 / 30 / 66 / 32 / 22 → ortalama 42.")
 def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
     for a in ctx.report.summary.amaclar:
-        detail = ctx.recomputed.amac_values.get(a.amac)
-        if detail is None:
+        agg = ctx.recomputed.amac_aggregates.get(a.amac)
+        if agg is None:
             continue
         sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence, None)]
         if a.counts is not None:
@@ -112,11 +124,11 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
         for value, cell, ev, where in sources:
             if value is None:
                 continue
-            tol = _tol(cell.text if cell else None, fx.half_unit(2))
-            if abs(value - detail) > tol:
+            zone = _zone(value, agg, _tol(cell.text if cell else None))
+            if zone:
                 yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
-                           reported=value, expected=detail, tolerance=tol, amac_code=a.amac, field=where,
-                           because=_because(value, ctx.recomputed.amac_printed.get(a.amac), tol))
+                           reported=value, expected=agg.value, amac_code=a.amac, field=where, **zone,
+                           because=_because(value, ctx.recomputed.amac_printed.get(a.amac), zone["tolerance_loose"]))
 
 
 @rule(id="IZ404", name="overall-rate-mismatch", category="summary", severity="error",
@@ -127,18 +139,18 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
       example="Amaçlar 42 / 27 / 41 / 33 / 25 → 33,6; '%34' doğru.")
 def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     s = ctx.report.summary
-    detail = ctx.recomputed.overall
-    if s.overall_rate is None or detail is None:
+    agg = ctx.recomputed.overall_aggregate
+    if s.overall_rate is None or agg is None:
         return
     c = s.overall_evidence.cells.get("overall_rate")
     d = decimals_of(c.text) if c is not None and decimals_of(c.text) is not None and "%" in c.text else None
     if d is None or c is None or len(c.text) > 12:  # the cell is the whole sentence: read the figure's decimals
         d = 0 if float(s.overall_rate).is_integer() else len(f"{s.overall_rate}".split(".")[1])
-    tol = fx.half_unit(d) + fx.half_unit(2)
-    if abs(s.overall_rate - detail) > tol:
+    zone = _zone(s.overall_rate, agg, fx.half_unit(d))
+    if zone:
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
-                   reported=s.overall_rate, expected=detail, tolerance=tol,
-                   because=_because(s.overall_rate, ctx.recomputed.overall_printed, tol))
+                   reported=s.overall_rate, expected=agg.value, **zone,
+                   because=_because(s.overall_rate, ctx.recomputed.overall_printed, zone["tolerance_loose"]))
 
 
 @rule(id="IZ405", name="declared-count-mismatch", category="counts", severity="warning",
