@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from izlem_audit.extract import extract
-from izlem_audit.rules.engine import run_rules
+from izlem_audit.rules.engine import headline, run_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -126,6 +126,11 @@ def test_findings_on_the_guide_layout_report():
     assert "gösterge oranlarında" in iz201.message
     iz404 = next(f for f in findings if f.rule == "IZ404")
     assert "ayrıntı tablolarındaki hatalardan" in iz404.message
+    # causes before consequences: the hedef mismatch follows from PG1.2.2's rate, the overall rate from the
+    # wrong hedef figures; the headline counts the three causes only
+    assert iz201.caused_by == "IZ101-A1-H2-PG2-6ay" and iz404.caused_by == "IZ201-A1-H2"
+    assert headline(findings) == {"causes": {"error": 3, "warning": 0, "info": 0}, "consequences": 2,
+                                  "suppressed": {"error": 0, "warning": 0, "info": 0}}
 
 
 @pytest.mark.parametrize("doc", ["rehber-2025-6-reportlab", "cigli-2024-6-reportlab"])

@@ -37,13 +37,18 @@ def test_json_contract_and_exit_code(tmp_path):
 
 def test_fail_on_levels(tmp_path):
     cfg = tmp_path / "izlem-audit.toml"
-    cfg.write_text('[[suppress]]\nrule = "IZ101"\nreason = "r"\n[[suppress]]\nrule = "IZ201"\nreason = "r"\n'
-                   '[[suppress]]\nrule = "IZ202"\nreason = "r"\n[[suppress]]\nrule = "IZ204"\nreason = "r"\n'
-                   '[[suppress]]\nrule = "IZ404"\nreason = "r"\n')
-    # every error suppressed with a reason: the gate passes, the findings stay listed as suppressed
+    cfg.write_text('[[suppress]]\nrule = "IZ101"\nall = true\nreason = "r"\n'
+                   '[[suppress]]\nid = "IZ202-A2-H1"\nreason = "r"\n'
+                   '[[suppress]]\nrule = "IZ204"\nhedef = "H3.1"\nreason = "r"\n')
+    # every cause suppressed with a reason (IZ201 and IZ404 follow from IZ101 and IZ202): the gate passes, the
+    # findings stay listed as suppressed, and the headline says errors were suppressed (never "all reconciles")
     proc = run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "bastırıldı" in proc.stdout
+    assert "bastırıldı (3 hata dahil" in proc.stdout and "0 hata" in proc.stdout
+    # one cause left: the gate fails again
+    cfg.write_text('[[suppress]]\nrule = "IZ101"\nall = true\nreason = "r"\n'
+                   '[[suppress]]\nid = "IZ202-A2-H1"\nreason = "r"\n')
+    assert run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q").returncode == 1
     assert run("check", str(REHBER), "--engine", "pdfium", "-q", "--fail-on", "bogus").returncode == 2
 
 
@@ -61,3 +66,34 @@ def test_rules_command():
     one = run("rules", "IZ202", "--lang", "en")
     assert one.returncode == 0 and "capping-not-applied" in one.stdout and "Rationale" in one.stdout
     assert run("rules", "IZ999").returncode == 2
+
+
+def test_suppression_by_id_unused_and_config_record(tmp_path):
+    """The issue's Done-when: one finding suppressed by id, one id that does not exist."""
+    import hashlib
+
+    (tmp_path / "cfg").mkdir()
+    cfg = tmp_path / "cfg" / "izlem-audit.toml"
+    cfg.write_text('[[suppress]]\nid = "IZ204-A3-H1"\nreason = "Ağırlıklar programda böyle."\n'
+                   '[[suppress]]\nid = "IZ101-A9-H9-PG9-6ay"\nreason = "Eski bulgu."\n', encoding="utf-8")
+    out = tmp_path / "c.json"
+    proc = run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q", "--format", "json",
+               "--output", str(out))
+    assert proc.returncode == 1
+    d = json.loads(out.read_text(encoding="utf-8"))
+    (f,) = [x for x in d["findings"] if x["id"] == "IZ204-A3-H1"]
+    assert f["suppressed"] is True and f["suppression_reason"] == "Ağırlıklar programda böyle."
+    assert [u["id"] for u in d["unused_suppressions"]] == ["IZ101-A9-H9-PG9-6ay"]
+    assert d["config"] == {"path": str(cfg), "sha256": hashlib.sha256(cfg.read_bytes()).hexdigest()}
+    ids = {x["id"] for x in d["findings"]}
+    assert all(x["caused_by"] in ids for x in d["findings"] if x["caused_by"])
+    # the headline counts causes only: 3 errors (IZ101, IZ202; IZ204 suppressed), 2 consequences
+    assert d["summary"]["by_severity"] == {"error": 2} and d["summary"]["consequences"] == 2
+    assert d["summary"]["suppressed_by_severity"] == {"error": 1}
+    console = run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q")
+    assert "Kullanılmayan bastırma: IZ101-A9-H9-PG9-6ay" in console.stdout
+    plain = tmp_path / "p.json"
+    (tmp_path / "elsewhere").mkdir()
+    run("check", str(REHBER), "--engine", "pdfium", "-q", "--format", "json", "--output", str(plain),
+        cwd=tmp_path / "elsewhere")
+    assert json.loads(plain.read_text(encoding="utf-8"))["config"] is None

@@ -46,6 +46,10 @@ def test_suppression_stays_visible(tmp_path):
 
 @pytest.mark.parametrize("text,word", [
     ('[[suppress]]\nrule = "IZ104"\n', "reason"),
+    ('[[suppress]]\nrule = "IZ104"\nreason = "x"\n', "all = true"),  # a whole rule only when said
+    ('[[suppress]]\nrule = "IZ104"\nhedef = "X1"\nreason = "x"\n', "hedef"),
+    ('[[suppress]]\nrule = "IZ104"\nhedef = "H1.2"\namac = "A2"\nreason = "x"\n', "amac"),
+    ('[[suppress]]\nid = "IZ104-A1"\nitem = "PG1"\nreason = "x"\n', "id"),
     ('[[suppress]]\nrule = "IZ999"\nreason = "x"\n', "IZ999"),
     ('unknown = 1\n', "unknown"),
     ('fail_on = "fatal"\n', "fail_on"),
@@ -67,3 +71,39 @@ def test_found_in_pyproject_and_parent_folders(tmp_path):
     assert found == tmp_path / "pyproject.toml"
     assert config.load(found).fail_on == "warning"
     assert run_rules(report(good_hedef()), config.load(found))[0] == []
+
+
+@pytest.mark.parametrize("place", [
+    'amac = "A1"\nhedef = "H1"\nitem = "PG1"\nperiod = 6',
+    'hedef = "H1.1"\nitem = "PG1"\nperiod = "6. ay"',  # printed codes
+    'item = "PG1.1.1"\nperiod = "6"',
+    'amac = "Amaç 1"\nitem = "PG1.1.1"',
+    'id = "IZ104-A1-H1-PG1-6ay"',
+    'id = "iz104-a1-h1-pg1-6AY"',
+    'all = true',
+])
+def test_suppression_by_printed_codes_or_id(tmp_path, place):
+    body = place if place.startswith("id") else 'rule = "IZ104"\n' + place
+    cfg = config.load(write(tmp_path, f'[[suppress]]\n{body}\nreason = "Açıklandı"\n'))
+    (f,) = run_rules(outlier_report(), cfg)[0]
+    assert f.suppressed and cfg.unused_suppressions() == []
+
+
+@pytest.mark.parametrize("place", ['hedef = "H1.2"', 'item = "PG2.1.1"', 'period = "3. ay"',
+                                   'id = "IZ104-A1-H1-PG1-3ay"'])
+def test_suppression_elsewhere_is_unused(tmp_path, place):
+    body = place if place.startswith("id") else 'rule = "IZ104"\n' + place
+    cfg = config.load(write(tmp_path, f'[[suppress]]\n{body}\nreason = "Açıklandı"\n'))
+    (f,) = run_rules(outlier_report(), cfg)[0]
+    assert not f.suppressed
+    (u,) = cfg.unused_suppressions()
+    assert u["reason"] == "Açıklandı" and u["index"] == 0
+
+
+def test_config_records_path_and_sha256(tmp_path):
+    import hashlib
+
+    p = write(tmp_path, 'fail_on = "warning"\n')
+    cfg = config.load(p)
+    assert cfg.record() == {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+    assert config.Config().record() is None

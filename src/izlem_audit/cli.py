@@ -321,7 +321,9 @@ def check(
             for target in [*(t for t in targets.values() if t is not None), annotate]:
                 if target is not None:
                     _err(t("written", lang_, path=target))
-        failing = [f for f in findings if not f.suppressed and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
+        from .rules.engine import failing as failing_findings
+
+        failing = failing_findings(findings, level)
     raise typer.Exit(1 if failing else 0)
 
 

@@ -19,11 +19,29 @@ hedef = "H1"
 item = "PG3"                 # optional: performans_hedefi, item, period narrow the match
 period = 6
 reason = "Hedef 2024 programında 1 anket olarak kabul edildi; meclis toplantısı 12 tutanağı."
+
+[[suppress]]                 # by the finding's id, as the outputs print it
+id = "IZ101-A1-H2-PG2-6ay"
+reason = "..."
+
+[[suppress]]                 # the printed codes work too: H1.2 = A1 H2, PG1.2.2 = A1 H2 PG2, "6. ay" = 6
+rule = "IZ201"
+hedef = "H1.2"
+reason = "..."
+
+[[suppress]]                 # every finding of a rule: only when said explicitly
+rule = "IZ601"
+all = true
+reason = "Faaliyet numaraları programdaki gibi bırakıldı."
 ```
+
+A suppression that matches no finding is reported (console, ``unused_suppressions`` in the JSON).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,27 +52,103 @@ from .errors import UserError
 FILE_NAMES = ("izlem-audit.toml", ".izlem-audit.toml")
 DEFAULT_THRESHOLDS = {"outlier_rate": 200.0}
 TOP_KEYS = {"fail_on", "lang", "thresholds", "rules", "suppress"}
-SUPPRESS_KEYS = {"rule", "amac", "hedef", "performans_hedefi", "item", "period", "reason"}
+SUPPRESS_KEYS = {"rule", "id", "amac", "hedef", "performans_hedefi", "item", "period", "field", "all", "reason"}
+PLACE_KEYS = ("amac", "hedef", "performans_hedefi", "item", "period", "field")
 
 
 @dataclass
 class Suppression:
-    rule: str
+    rule: str | None
     reason: str
     amac: str | None = None
     hedef: str | None = None
     performans_hedefi: str | None = None
     item: str | None = None
     period: int | None = None
+    field: str | None = None
+    id: str | None = None
+    all: bool = False  # every finding of the rule, said explicitly
+    index: int = 0  # its place in the file (suppress[i]), for the report of unused suppressions
+    used: int = 0  # how many findings it matched in the last run
 
     def matches(self, f) -> bool:
+        if self.id is not None:
+            return (f.id or "").casefold() == self.id.casefold()
         if f.rule != self.rule:
             return False
-        for key in ("amac", "hedef", "performans_hedefi", "item", "period"):
+        for key in PLACE_KEYS:
             want = getattr(self, key)
-            if want is not None and getattr(f, key) != want:
+            if want is not None and (getattr(f, key) or None) != want:
                 return False
         return True
+
+    def describe(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"index": self.index, "rule": self.rule, "id": self.id, "reason": self.reason}
+        d.update({k: getattr(self, k) for k in PLACE_KEYS if getattr(self, k) is not None})
+        if self.all:
+            d["all"] = True
+        return d
+
+
+_AMAC = re.compile(r"^(?:A|AMA[CÇ])?\s*\(?\s*A?(\d+)\s*\)?$", re.I)
+_DOTTED = re.compile(r"^(H|PH|PG|F|A)\s*((?:\d+\s*\.\s*)*\d+)$", re.I)
+_PERIOD = re.compile(r"^\s*(\d{1,2})\s*(?:\.\s*)?(?:ay(?:l[ıi]k)?|month)?\s*$", re.I)
+
+
+def normalise_place(raw: dict[str, Any]) -> dict[str, Any]:
+    """The place of a suppression in normalised codes, from printed or normalised ones: ``H1.2`` is amaç A1,
+    hedef H2; ``PG1.2.2`` is A1 H2 PG2; ``PH1.2.1`` is A1 H2 PH1; ``6. ay`` is 6. Raises ValueError."""
+    out: dict[str, Any] = {}
+
+    def put(key: str, value: Any) -> None:
+        if key in out and out[key] != value:
+            raise ValueError(f"{key}: {out[key]} / {value}")
+        out[key] = value
+
+    if raw.get("amac") is not None:
+        m = _AMAC.match(str(raw["amac"]).strip())
+        if not m:
+            raise ValueError(f"amac = {raw['amac']!r}")
+        put("amac", f"A{int(m.group(1))}")
+    for key, prefix in (("hedef", "H"), ("performans_hedefi", "PH"), ("item", None)):
+        value = raw.get(key)
+        if value is None:
+            continue
+        text = str(value).strip().replace(" ", "")
+        m = _DOTTED.match(text)
+        if not m:
+            raise ValueError(f"{key} = {value!r}")
+        kind = m.group(1).upper()
+        if prefix is not None and kind != prefix:
+            raise ValueError(f"{key} = {value!r}")
+        nums = [int(n) for n in m.group(2).split(".")]
+        if key == "hedef":
+            if len(nums) >= 2:
+                put("amac", f"A{nums[0]}")
+            put("hedef", f"H{nums[-1]}")
+        elif key == "performans_hedefi":
+            if len(nums) >= 3:
+                put("amac", f"A{nums[0]}")
+                put("hedef", f"H{nums[1]}")
+            put("performans_hedefi", f"PH{nums[-1]}")
+        else:
+            if kind not in ("PG", "F"):
+                raise ValueError(f"item = {value!r}")
+            if len(nums) >= 3:
+                put("amac", f"A{nums[0]}")
+                put("hedef", f"H{nums[1]}")
+            put("item", f"{kind}{nums[-1]}")
+    if raw.get("period") is not None:
+        v = raw["period"]
+        if isinstance(v, bool):
+            raise ValueError(f"period = {v!r}")
+        m = _PERIOD.match(str(v))
+        if not m:
+            raise ValueError(f"period = {v!r}")
+        put("period", int(m.group(1)))
+    if raw.get("field") is not None:
+        put("field", str(raw["field"]))
+    return out
 
 
 @dataclass
@@ -66,6 +160,16 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)
     suppressions: list[Suppression] = field(default_factory=list)
     path: Path | None = None
+    sha256: str | None = None
+
+    def record(self) -> dict[str, str] | None:
+        """What the outputs record of the configuration used: its path and sha256, or None."""
+        if self.path is None:
+            return None
+        return {"path": str(self.path), "sha256": self.sha256 or ""}
+
+    def unused_suppressions(self) -> list[dict[str, Any]]:
+        return [s.describe() for s in self.suppressions if not s.used]
 
 
 def _bad(path: Path, detail: str) -> UserError:
@@ -104,16 +208,37 @@ def parse(data: dict[str, Any], path: Path) -> Config:
             raise _bad(path, f"rules.severity.{rid} = {sev!r}")
         cfg.severities[rid] = sev
     for i, s in enumerate(data.get("suppress") or []):
+        if not isinstance(s, dict):
+            raise _bad(path, f"suppress[{i}]")
         extra = set(s) - SUPPRESS_KEYS
         if extra:
             raise _bad(path, f"suppress[{i}].{sorted(extra)[0]}")
-        if s.get("rule") not in REGISTRY:
-            raise _bad(path, f"suppress[{i}].rule = {s.get('rule')!r}")
+        fid = s.get("id")
+        rule_id = s.get("rule")
+        if fid is not None:
+            fid = str(fid).strip()
+            rule_id = rule_id or fid.split("-")[0].upper()
+            if any(s.get(k) is not None for k in PLACE_KEYS) or s.get("all"):
+                raise _bad(path, f"suppress[{i}]: id ile yer birlikte verilemez / give either id or a place")
+        if rule_id not in REGISTRY:
+            raise _bad(path, f"suppress[{i}].rule = {rule_id!r}")
         reason = str(s.get("reason") or "").strip()
         if not reason:
             raise _bad(path, f"suppress[{i}]: gerekçe (reason) zorunlu / a reason is required")
-        cfg.suppressions.append(Suppression(s["rule"], reason, s.get("amac"), s.get("hedef"),
-                                            s.get("performans_hedefi"), s.get("item"), s.get("period")))
+        try:
+            place = normalise_place(s)
+        except ValueError as e:
+            raise _bad(path, f"suppress[{i}].{e}") from None
+        every = s.get("all", False)
+        if not isinstance(every, bool):
+            raise _bad(path, f"suppress[{i}].all = {every!r}")
+        if fid is None and not place and not every:
+            raise _bad(path, f"suppress[{i}]: {rule_id} kuralının bütün bulgularını bastırmak için 'all = true' "
+                             f"yazın, ya da id / yer verin / to suppress every finding of {rule_id} say "
+                             f"'all = true', or give an id or a place")
+        if every and place:
+            raise _bad(path, f"suppress[{i}]: 'all = true' ile yer birlikte verilemez / 'all' with a place")
+        cfg.suppressions.append(Suppression(rule_id, reason, id=fid, all=every, index=i, **place))
     return cfg
 
 
@@ -124,7 +249,9 @@ def load(path: Path) -> Config:
         raise _bad(path, str(e).split("\n")[0]) from None
     if path.name == "pyproject.toml":
         data = (data.get("tool") or {}).get("izlem-audit") or {}
-    return parse(data, path)
+    cfg = parse(data, path)
+    cfg.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return cfg
 
 
 def find(start_dirs: list[Path]) -> Path | None:

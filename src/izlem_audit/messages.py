@@ -161,3 +161,15 @@ MESSAGES.update({
     "batch_done": {"tr": "{n} rapor ({skipped} değişmediği için atlandı, {broken} okunamadı). Dizin: {path}",
                    "en": "{n} reports ({skipped} skipped as unchanged, {broken} unreadable). Index: {path}"},
 })
+
+MESSAGES.update({
+    "n_consequences": {"tr": "{n} sonuç bulgusu (bir hatanın sonucu, ayrıca sayılmadı)",
+                       "en": "{n} consequences (following from an error, not counted again)"},
+    "n_suppressed_errors": {"tr": "{n} bulgu gerekçesiyle bastırıldı ({errors} hata dahil; gerekçeler listede)",
+                            "en": "{n} findings suppressed with a reason ({errors} errors among them; reasons "
+                                  "in the list)"},
+    "consequence_of": {"tr": "{id} bulgusunun sonucu:", "en": "follows from {id}:"},
+    "unused_suppression": {"tr": "Kullanılmayan bastırma: {what} hiçbir bulguyla eşleşmedi (gerekçe: {reason}).",
+                           "en": "Unused suppression: {what} matched no finding (reason: {reason})."},
+    "config_used": {"tr": "Yapılandırma: {path} (sha256 {sha}…)", "en": "Configuration: {path} (sha256 {sha}…)"},
+})

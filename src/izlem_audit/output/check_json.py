@@ -14,11 +14,18 @@ SCHEMA = "izlem-audit/check@1"
 
 
 def summary_counts(findings: list[Finding]) -> dict[str, Any]:
+    """Counts of the findings. ``by_severity`` counts causes only (a consequence, ``caused_by`` set, is not an
+    error of its own); ``consequences`` counts those; ``suppressed_by_severity`` what the config suppressed."""
+    from ..rules.engine import headline
+
     active = [f for f in findings if not f.suppressed]
+    head = headline(findings)
     return {
         "total": len(active),
         "suppressed": len(findings) - len(active),
-        "by_severity": dict(Counter(f.severity for f in active)),
+        "by_severity": {k: v for k, v in head["causes"].items() if v},
+        "consequences": head["consequences"],
+        "suppressed_by_severity": {k: v for k, v in head["suppressed"].items() if v},
         "by_category": dict(Counter(f.category for f in active)),
     }
 
@@ -45,8 +52,10 @@ def check_to_dict(report: Report, findings: list[Finding], rc: Recomputed) -> di
         "source": report.source.to_dict(),
         "layout": report.layout,
         "counts": {k: counts[k] for k in ("amac", "hedef", "performans_hedefi", "gosterge", "faaliyet")},
+        "config": rc.config,
         "summary": summary_counts(findings),
         "findings": [f.to_dict() for f in findings],
+        "unused_suppressions": list(rc.unused_suppressions),
         "recomputed": recomputed_dict(report, rc),
         "report": report.to_dict(),
     }

@@ -25,7 +25,13 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
     c = report.counts()
     console.print(Text(t("console_title", lang, title=report.title or report.source.path), style="bold"))
     console.print(t("console_read", lang, layout=report.layout, pages=report.source.pages, **c))
-    ordered = sorted(findings, key=lambda f: (_amac_no(f.amac), _amac_no(f.hedef), f.sort_key()))
+    by_id = {f.id: f for f in findings}
+    consequences: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.caused_by and f.caused_by in by_id:
+            consequences.setdefault(f.caused_by, []).append(f)
+    ordered = sorted((f for f in findings if not (f.caused_by and f.caused_by in by_id)),
+                     key=lambda f: (_amac_no(f.amac), _amac_no(f.hedef), f.sort_key()))
     for (amac, hedef), group in groupby(ordered, key=_group_key):
         title = f"{amac} {hedef}".strip() if amac != "—" else t("console_report_level", lang)
         console.rule(Text(title, style="bold"), align="left")
@@ -35,26 +41,61 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
         table.add_column(width=5, no_wrap=True)
         table.add_column(ratio=1)
         for f in group:
-            sev = Text(t(f"sev_{f.severity}", lang), style=STYLE[f.severity] if not f.suppressed else "dim")
-            msg = Text(f.message, style="dim" if f.suppressed else "")
-            if f.suppressed:
-                msg.append(f"  [{t('suppressed', lang)}: {f.suppression_reason}]", style="dim italic")
-            table.add_row(sev, Text(f.rule, style="bold"), Text(f"s.{f.page}" if f.page else ""), msg)
+            _row(table, f, lang, 0)
+            stack = list(reversed(consequences.get(f.id, [])))
+            depth = {c.id: 1 for c in stack}
+            while stack:
+                c = stack.pop()
+                _row(table, c, lang, depth[c.id])
+                for cc in reversed(consequences.get(c.id, [])):
+                    depth[cc.id] = depth[c.id] + 1
+                    stack.append(cc)
         console.print(table)
-    active = [f for f in findings if not f.suppressed]
-    counts = {s: sum(1 for f in active if f.severity == s) for s in ("error", "warning", "info")}
+    from ..rules.engine import headline
+
+    head = headline(findings)
     console.rule()
     line = Text()
     for s in ("error", "warning", "info"):
-        line.append(f"{counts[s]} {t(f'sev_{s}_plural', lang)}", style=STYLE[s])
+        line.append(f"{head['causes'][s]} {t(f'sev_{s}_plural', lang)}", style=STYLE[s])
         line.append("  ")
-    sup = len(findings) - len(active)
+    if head["consequences"]:
+        line.append(t("n_consequences", lang, n=head["consequences"]), style="dim")
+        line.append("  ")
+    sup = sum(head["suppressed"].values())
     if sup:
-        line.append(t("n_suppressed", lang, n=sup), style="dim")
+        line.append(t("n_suppressed_errors", lang, n=sup, errors=head["suppressed"]["error"]), style="bold magenta"
+                    if head["suppressed"]["error"] else "dim")
     console.print(line)
+    for u in rc.unused_suppressions:
+        console.print(Text(t("unused_suppression", lang, what=_describe_suppression(u), reason=u.get("reason", "")),
+                           style="magenta"))
+    if rc.config:
+        console.print(Text(t("config_used", lang, path=rc.config["path"], sha=rc.config["sha256"][:12]), style="dim"))
     if report.summary.overall_rate is not None or rc.overall is not None:
         console.print(t("console_overall", lang, printed=_pct(report.summary.overall_rate, lang),
                         recomputed=_pct(rc.overall, lang)))
+
+
+def _row(table: Table, f: Finding, lang: str, depth: int) -> None:
+    sev = Text(t(f"sev_{f.severity}", lang), style=STYLE[f.severity] if not f.suppressed and not depth else "dim")
+    msg = Text()
+    if depth:
+        msg.append("  " * (depth - 1) + "↳ " + t("consequence_of", lang, id=f.caused_by) + " ", style="dim italic")
+    msg.append(f.message, style="dim" if f.suppressed else "")
+    msg.append(f"  [{f.id}]", style="dim")
+    if f.suppressed:
+        msg.append(f"  [{t('suppressed', lang)}: {f.suppression_reason}]", style="dim italic")
+    table.add_row(sev, Text(f.rule, style="bold"), Text(f"s.{f.page}" if f.page else ""), msg)
+
+
+def _describe_suppression(u: dict) -> str:
+    if u.get("id"):
+        return str(u["id"])
+    place = " ".join(str(u[k]) for k in ("amac", "hedef", "performans_hedefi", "item", "field") if u.get(k))
+    if u.get("period") is not None:
+        place += f" ({u['period']}. ay)"
+    return f"{u.get('rule')} {place}".strip() + f" [suppress[{u.get('index')}]]"
 
 
 def _pct(v: float | None, lang: str) -> str:

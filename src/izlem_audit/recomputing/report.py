@@ -165,6 +165,10 @@ class Recomputed:
     hedef_aggregates: dict[tuple[str, str], Aggregate] = field(default_factory=dict)
     amac_aggregates: dict[str, Aggregate] = field(default_factory=dict)
     overall_aggregate: Aggregate | None = None
+    # set by the rule engine, for every output: the configuration used ({"path", "sha256"} or None) and the
+    # suppressions that matched no finding
+    config: dict | None = None
+    unused_suppressions: list[dict] = field(default_factory=list)
 
     def hedef_check(self, h: Hedef) -> HedefCheck | None:
         return next((c for c in self.hedefler if c.hedef is h), None)

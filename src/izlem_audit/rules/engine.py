@@ -1,11 +1,13 @@
-"""Run the catalog over a report: recompute, check, apply the configuration, render messages, sort."""
+"""Run the catalog over a report: recompute, check, give ids, link consequences to their causes, apply the
+configuration (severities, suppressions), render messages, sort."""
 
 from __future__ import annotations
 
 from ..config import Config
 from ..model import Report
 from ..recomputing.report import Recomputed, recompute
-from .base import Context, Finding, assign_ids
+from .base import SEVERITY_RANK, Context, Finding, assign_ids
+from .causes import link_causes, root
 from .registry import all_rules
 
 
@@ -15,18 +17,48 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
     rc = recomputed or recompute(report)
     ctx = Context(report, rc, dict(cfg.thresholds))
     findings: list[Finding] = []
+    rule_of = {}
     for r in all_rules():
         if r.id in cfg.disabled:
             continue
         for f in r.check(ctx):
             if f.severity == r.severity:  # a doubtful (rounding-zone) finding stays a warning
                 f.severity = cfg.severities.get(r.id, f.severity)
-            f.message = r.message(lang, f.params)
-            for s in cfg.suppressions:
-                if s.matches(f):
-                    f.suppressed, f.suppression_reason = True, s.reason
-                    break
+            rule_of[id(f)] = r
             findings.append(f)
     assign_ids(findings)
+    link_causes(findings)
+    for s in cfg.suppressions:
+        s.used = 0
+    for f in findings:
+        f.message = rule_of[id(f)].message(lang, f.params)
+        for s in cfg.suppressions:
+            if s.matches(f):
+                s.used += 1
+                if not f.suppressed:
+                    f.suppressed, f.suppression_reason = True, s.reason
     findings.sort(key=Finding.sort_key)
+    rc.config = cfg.record()
+    rc.unused_suppressions = cfg.unused_suppressions()
     return findings, rc
+
+
+def failing(findings: list[Finding], level: str) -> list[Finding]:
+    """The findings that fail the gate at ``level``: not suppressed, at or above the level, and not the
+    consequence of a suppressed (explained) cause."""
+    by_id = {f.id: f for f in findings}
+    return [f for f in findings if not f.suppressed and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]
+            and not root(f, by_id).suppressed]
+
+
+def headline(findings: list[Finding]) -> dict:
+    """What the headline counts: causes by severity (a consequence is not an error of its own), consequences,
+    and the suppressed findings by severity (a suppressed error is still an error the report prints)."""
+    active = [f for f in findings if not f.suppressed]
+    causes = [f for f in active if f.caused_by is None]
+    sup = [f for f in findings if f.suppressed]
+    return {
+        "causes": {s: sum(1 for f in causes if f.severity == s) for s in ("error", "warning", "info")},
+        "consequences": sum(1 for f in active if f.caused_by is not None),
+        "suppressed": {s: sum(1 for f in sup if f.severity == s) for s in ("error", "warning", "info")},
+    }

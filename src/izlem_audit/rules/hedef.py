@@ -51,13 +51,16 @@ def hedef_performance_mismatch(ctx: Context) -> Iterable[Finding]:
             continue
         h = hc.hedef
         because: dict[str, str] | str = ""
-        if hc.from_printed is not None and abs(hc.from_printed - (h.reported_performance or 0)) <= hc.tolerance_loose:
+        from_rates = hc.from_printed is not None and \
+            abs(hc.from_printed - (h.reported_performance or 0)) <= hc.tolerance_loose
+        if from_rates:
             because = {"tr": " Basılı gösterge oranlarıyla hesaplanınca tutuyor: hata gösterge oranlarında.",
                        "en": " It matches the printed gösterge rates: the error is in those rates."}
         yield make("IZ201", h, cell=h.evidence.cells.get("reported_performance"), row_page=h.evidence.page,
                    row_bbox=h.evidence.bbox, reported=h.reported_performance, expected=hc.expected,
                    tolerance=hc.tolerance, tolerance_loose=hc.tolerance_loose, doubtful=hc.doubtful,
-                   where=" ".join(x for x in h.key if x), because=because)
+                   where=" ".join(x for x in h.key if x), because=because, from_printed_rates=from_rates,
+                   month=hc.month)
 
 
 @rule(id="IZ202", name="capping-not-applied", category="clamping", severity="error",

@@ -24,11 +24,30 @@ FROM_DETAIL = {"tr": " Basılı hedef kartlarıyla tutuyor: fark ayrıntı tablo
 
 
 def _because(value: float, printed_detail: float | None, tol: float) -> dict[str, str] | str:
+    """The message's explanation when the printed figure matches the printed (wrong) detail; the engine then
+    links the finding to the detail's finding as its consequence (``caused_by``)."""
     return FROM_DETAIL if printed_detail is not None and abs(value - printed_detail) <= tol else ""
 
 
 def _tol(cell_text: str | None, extra: float = 0.0) -> float:
     return fx.half_unit(decimals_of(cell_text) if cell_text else 0) + extra
+
+
+def _figure_decimals(text: str, value: float) -> int:
+    """Decimals of the printed figure equal to ``value`` in a cell or a sentence ("yaklaşık %34",
+    "%65,00 olmuştur"); from the value itself when the text does not show it."""
+    import re
+
+    from ..normalising.numbers import parse_number
+
+    for m in re.finditer(r"\d[\d.,]*", text or ""):
+        token = m.group(0).rstrip(".,")
+        v = parse_number(token)
+        if v is not None and abs(v - value) < 1e-9:
+            d = decimals_of(token)
+            if d is not None:
+                return d
+    return 0 if float(value).is_integer() else len(f"{value}".split(".")[1])
 
 
 def _zone(value: float, agg: Aggregate, rounding: float) -> dict | None:
@@ -143,9 +162,7 @@ def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     if s.overall_rate is None or agg is None:
         return
     c = s.overall_evidence.cells.get("overall_rate")
-    d = decimals_of(c.text) if c is not None and decimals_of(c.text) is not None and "%" in c.text else None
-    if d is None or c is None or len(c.text) > 12:  # the cell is the whole sentence: read the figure's decimals
-        d = 0 if float(s.overall_rate).is_integer() else len(f"{s.overall_rate}".split(".")[1])
+    d = _figure_decimals(c.text if c is not None else "", s.overall_rate)
     zone = _zone(s.overall_rate, agg, fx.half_unit(d))
     if zone:
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
