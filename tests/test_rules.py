@@ -271,7 +271,30 @@ def test_iz503_increment_mismatch():
 def test_iz504_nothing_done_but_rose():
     assert only(_series(0, 0, "Herhangi bir çalışma yapılmamıştır."), "IZ504") == []
     assert only(_series(5, 5, "Anket çalışması yapılmamıştır."), "IZ504") == []  # did not rise
-    assert [f.period for f in only(_series(91, 182, "İş kazası bildirimi bulunmamaktadır."), "IZ504")] == [6]
+    (f,) = only(_series(91, 182, "İş kazası bildirimi bulunmamaktadır."), "IZ504")
+    assert f.period == 6
+    # "no accident reported" is not "nothing was done"; the quote keeps the word that carries the negation
+    assert "bulunmadığını" in f.message and "yapılmadığını" not in f.message
+    assert "bulunmamaktadır" in f.message
+    (g,) = only(_series(3, 5, "Anket çalışması yapılmamıştır."), "IZ504")
+    assert "çalışma yapılmadığını" in g.message
+    long = ("Nisan Mayıs Haziran aylarına ait Kurumumuza bildirilen ve kayıt altına alınan iş kazası "
+            "bildirimini bulunmamaktadır, ayrıca denetimler sürmektedir.")
+    (h,) = only(_series(91, 182, long), "IZ504")
+    q = h.params["quote"]
+    assert "bulunmamaktadır" in q and (q.startswith("…") or q.endswith("…"))
+    assert all(w in long for w in q.strip("…").split())  # whole words only
+
+
+def test_quote_cuts_at_word_boundaries():
+    from izlem_audit.rules.base import quote
+
+    text = "birinci ikinci üçüncü dördüncü beşinci altıncı yedinci sekizinci dokuzuncu onuncu"
+    i = text.index("beşinci")
+    q = quote(text, i, i + len("beşinci"), width=30)
+    assert "beşinci" in q and q.startswith("…") and q.endswith("…")
+    assert all(w in text.split() for w in q.strip("…").split())
+    assert quote("kısa metin", 0, 4) == "kısa metin"
 
 
 def test_iz505_work_listed_but_unchanged():
@@ -282,8 +305,14 @@ def test_iz505_work_listed_but_unchanged():
 def test_iz506_unit_contradiction():
     ok = report(hedef([gosterge(1, 100, 1, [period(6, 0.4, 40.0, "Kurulu güç 0,40 MW")], unit="MW")], 40.0))
     assert only(ok, "IZ506") == []
-    bad = report(hedef([gosterge(1, 100, 1, [period(6, 0.4, 40.0, "404 KW kapasiteli GES")], unit="MW")], 40.0))
-    assert len(only(bad, "IZ506")) == 1
+    # 404 kW = 0,404 MW, printed 0,40: the values agree, only the units are mixed (info, and it says so)
+    same = report(hedef([gosterge(1, 100, 1, [period(3, 0.4, 40.0, "404 KW kapasiteli GES"),
+                                              period(6, 0.4, 40.0, "404 KW kapasiteli GES")], unit="MW")], 40.0))
+    (f,) = only(same, "IZ506")
+    assert f.severity == "info" and "0,404 MW" in f.message and "tutarlı" in f.message and "3, 6" in f.message
+    bad = report(hedef([gosterge(1, 100, 1, [period(6, 0.4, 40.0, "250 KW kapasiteli GES")], unit="MW")], 40.0))
+    (g,) = only(bad, "IZ506")
+    assert g.severity == "warning" and "0,25 MW" in g.message and "tutmuyor" in g.message
 
 
 def test_iz507_unknown_unit():
@@ -321,6 +350,12 @@ def test_iz604_title_differs():
     assert only(report(a, b), "IZ604") == []
     b.amac_title = "Amaç bir (farklı)"
     assert len(only(report(a, b), "IZ604")) == 1
+    # one typo repeated in two of five blocks: one finding with both places, the majority spelling as reference
+    blocks = [good_hedef(code=f"H{k}") for k in range(1, 6)]
+    for blk in blocks[3:]:
+        blk.amac_title = "Amaç bri"
+    (f,) = only(report(*blocks), "IZ604")
+    assert f.params["n"] == 2 and "A1 H4, A1 H5" in f.message and "\"Amaç bir\"" in f.message
 
 
 def test_iz605_ph_number_mismatch():

@@ -147,6 +147,32 @@ DOUBTFUL_NOTE = {
 }
 
 
+def quote(text: str, start: int = 0, end: int | None = None, width: int = 90) -> str:
+    """A quote from ``text`` of at most about ``width`` characters around [start, end), cut at word boundaries
+    with "…" where it is cut: never "bulunma" for "bulunmamaktadır"."""
+    text = text or ""
+    end = start if end is None else end
+    if len(" ".join(text.split())) <= width:
+        return " ".join(text.split())
+    span = max(end - start, 0)
+    left = max(0, start - max(width - span, 0) // 2)
+    if left > 0:
+        nxt = text.find(" ", left - 1)
+        left = nxt + 1 if 0 <= nxt < start else left
+        if left > start:
+            left = start
+    right = min(len(text), max(left + width, end))
+    if right < len(text):
+        back = text.rfind(" ", end, right + 1)
+        if back > end:
+            right = back
+        else:
+            fwd = text.find(" ", right)
+            right = fwd if fwd != -1 else len(text)
+    out = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + out + ("…" if right < len(text) else "")
+
+
 def show_tolerance(v: float, lang: str = "tr") -> str:
     """A tolerance as printed: two decimals, three when it is below 0,01 (0,005 is not 0,01)."""
     return format_number(v, 2 if v >= 0.0095 or v == 0 else 3, lang=lang)

@@ -106,28 +106,40 @@ def _fmt(template: str, params: dict) -> str:
 
 
 @rule(id="IZ604", name="title-differs", category="label", severity="info",
-      message_tr="{what} raporda farklı yazılmış: \"{first}\" / \"{other}\".",
-      message_en="{what} is titled differently across the report: \"{first}\" / \"{other}\".",
+      message_tr="{what} başlığı {n} yerde farklı yazılmış: \"{other}\" ({places}); diğer yerlerde \"{first}\".",
+      message_en="{what}'s title is written differently in {n} places: \"{other}\" ({places}); elsewhere "
+                 "\"{first}\".",
       rationale_tr="Aynı amaç ya da hedef her yerde aynı adla anılmalıdır; farklı yazımlar kopyala-yapıştır "
-                   "hatalarını ya da birbirine karışmış tabloları gösterebilir.",
+                   "hatalarını ya da birbirine karışmış tabloları gösterebilir. Aynı yazım farkı birden çok yerde "
+                   "tekrarlanıyorsa tek bulgu olarak, bütün yerleriyle bildirilir.",
       rationale_en="The same amaç or hedef should carry the same title everywhere; variants can show copy-paste "
-                   "errors or mixed-up tables.",
+                   "errors or mixed-up tables. A variant repeated in several places is one finding listing them.",
       example="'Evrinsel Değerlere' / 'Evransel Değerlere'.")
 def title_differs(ctx: Context) -> Iterable[Finding]:
-    seen: dict[tuple[str, str], tuple[str, object]] = {}
+    from collections import Counter
+
+    groups: dict[tuple[str, str], list[tuple[str, object]]] = {}
     for h in ctx.report.hedefler:
-        for kind, key, title, cell_name in (("amac", h.amac, h.amac_title, "amac"),
-                                            ("hedef", f"{h.amac} {h.hedef}", h.hedef_title, "hedef")):
-            if not title:
-                continue
-            k = (kind, key)
-            if k not in seen:
-                seen[k] = (title, h)
-                continue
-            first = seen[k][0]
-            if fold(first) != fold(title):
-                yield make("IZ604", h, cell=h.evidence.cells.get(cell_name), row_page=h.evidence.page,
-                           row_bbox=h.evidence.bbox, what=key, first=first, other=title)
+        for kind, key, title in (("amac", h.amac, h.amac_title), ("hedef", f"{h.amac} {h.hedef}", h.hedef_title)):
+            if title:
+                groups.setdefault((kind, key), []).append((title, h))
+    for (kind, key), items in groups.items():
+        counts = Counter(fold(t) for t, _ in items)
+        if len(counts) < 2:
+            continue
+        # the spelling used most (the first one on a tie) is the reference; each other spelling one finding
+        order = {f: i for i, f in reversed(list(enumerate(fold(t) for t, _ in items)))}
+        main = max(counts, key=lambda f: (counts[f], -order[f]))
+        first = next(t for t, _ in items if fold(t) == main)
+        for variant in sorted((f for f in counts if f != main), key=lambda f: order[f]):
+            where = [h for t, h in items if fold(t) == variant]
+            other = next(t for t, _ in items if fold(t) == variant)
+            h0 = where[0]
+            places = ", ".join(" ".join(x for x in b.key if x) for b in where)  # type: ignore[attr-defined]
+            yield make("IZ604", None, amac=h0.amac, hedef=h0.hedef if kind == "hedef" else None,  # type: ignore[attr-defined]
+                       cell=h0.evidence.cells.get(kind), row_page=h0.evidence.page, row_bbox=h0.evidence.bbox,  # type: ignore[attr-defined]
+                       page=h0.page, field=f"{kind}-baslik", what=key, first=first, other=other, n=len(where),  # type: ignore[attr-defined]
+                       places=places, place_list=[list(b.key) for b in where])  # type: ignore[attr-defined]
 
 
 @rule(id="IZ605", name="ph-number-mismatch", category="label", severity="warning",

@@ -76,10 +76,12 @@ def missing_value(ctx: Context) -> Iterable[Finding]:
 
 
 @rule(id="IZ104", name="extreme-rate", category="outlier", severity="warning",
-      message_tr="{code}: gerçekleşme oranı {rate} (eşik {threshold}). Hedef çok düşük belirlenmiş (hedef "
-                 "{target}), birim yanlış ya da değerler dönemler boyunca yanlış toplanmış olabilir.",
-      message_en="{code}: rate {rate} (threshold {threshold}). The target may be set too low (target {target}), "
-                 "the unit wrong, or the values accumulated wrongly over the periods.",
+      message_tr="{code}: gerçekleşme oranı {rate} (eşik {threshold}). Rakamlar tutuyor ama kuşku uyandırıyor; "
+                 "olası nedenler: hedef düşük belirlenmiş olabilir (hedef {target}), birim yanlış olabilir ya da "
+                 "değerler dönemler boyunca yanlış toplanmış olabilir.",
+      message_en="{code}: rate {rate} (threshold {threshold}). The figures add up but look doubtful; possible "
+                 "causes: the target may be set too low (target {target}), the unit may be wrong, or the values "
+                 "may have been accumulated wrongly over the periods.",
       rationale_tr="Rehber oranın 100'ü aşabileceğini kabul eder; ama birkaç katına çıkan bir oran çoğu zaman "
                    "gerçekçi olmayan bir hedefe, yanlış birime ya da kümülatif hataya işaret eder. Rakamlar "
                    "tutsa da kuşku uyandırır.",

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable
 
 from ..model import Gosterge, Period
-from ..normalising.numbers import parse_number
+from ..normalising.numbers import decimals_of, parse_number
 from ..normalising.text import ascii_fold
 from ..normalising.units import COUNT_LIKE, CANONICAL_UNITS, normalise_unit
-from .base import Context, Finding, make, rule
+from .base import Context, Finding, make, quote, rule
 
 QUARTERS = {3: ("ocak", "subat", "mart"), 6: ("nisan", "mayis", "haziran"), 9: ("temmuz", "agustos", "eylul"),
             12: ("ekim", "kasim", "aralik")}
@@ -23,6 +23,10 @@ _NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,]*\s*%)"
 NOTHING_DONE = re.compile(
     r"(yapilmami|gerceklestirilmemi|gerceklestirilemedi|gerceklestirilememi|bulunmamaktadir|yapilmadi|"
     r"baslatilmadi|duzenlenmemi|herhangi bir (calisma|islem|faaliyet|alim)|hicbir)")
+# "… bildirimi bulunmamaktadır", "… olmamıştır": the açıklama says nothing of the kind happened (or was
+# reported), which is not the same as saying no work was done
+NONE_HAPPENED = re.compile(r"(bulunmamaktadir|bulunmamistir|olmamistir|yasanmamistir|meydana gelmemistir|"
+                           r"rastlanmamistir|yoktur)")
 DONE = re.compile(r"(tamamlandi|tamamlanmistir|yapilmistir|gerceklestirilmistir|verilmistir|verildi|duzenlenmistir|"
                   r"kuruldu|acildi|yapildi)")
 
@@ -158,13 +162,16 @@ def increment_mismatch(ctx: Context) -> Iterable[Finding]:
 
 
 @rule(id="IZ504", name="nothing-done-but-rose", category="explanation", severity="warning",
-      message_tr="{code} {month}. ay: açıklama hiçbir şey yapılmadığını söylüyor (\"{quote}\") ama değer "
-                 "{prev} → {reported} artmış.",
-      message_en="{code} month {month}: the açıklama says nothing was done (\"{quote}\") but the value rose from "
-                 "{prev} to {reported}.",
-      rationale_tr="Açıklama rakamla çelişmemelidir: dönemde çalışma yapılmadıysa birikimli değer artmaz.",
-      rationale_en="The açıklama must not contradict the figure: if nothing was done, a running count does not rise.",
-      example="'İş kazası bildirimi bulunmamaktadır', gün sayısı 91 → 182.")
+      message_tr="{code} {month}. ay: açıklama {claim} (\"{quote}\") ama değer {prev} → {reported} artmış.",
+      message_en="{code} month {month}: the açıklama {claim} (\"{quote}\") but the value rose from {prev} to "
+                 "{reported}.",
+      rationale_tr="Açıklama rakamla çelişmemelidir: dönemde çalışma yapılmadıysa ya da sayılan olay hiç "
+                   "yaşanmadıysa (bildirilmediyse) birikimli değer artmaz. Artmışsa ya değer ya açıklama yanlıştır "
+                   "ya da gösterge başka bir şeyi sayıyordur.",
+      rationale_en="The açıklama must not contradict the figure: if no work was done, or the counted event did "
+                   "not happen (was not reported), a running count does not rise. If it rose, the value or the "
+                   "açıklama is wrong, or the gösterge counts something else.",
+      example="'İş kazası bildirimi bulunmamaktadır', iş kazası geçirilen gün sayısı 91 → 182.")
 def nothing_done_but_rose(ctx: Context) -> Iterable[Finding]:
     for h, g in _blocks(ctx):
         if not cumulative(g):
@@ -175,10 +182,16 @@ def nothing_done_but_rose(ctx: Context) -> Iterable[Finding]:
             folded = ascii_fold(p.note)
             m = NOTHING_DONE.search(folded)
             if m and not DONE.search(folded) and p.actual > prev_value:  # type: ignore[operator]
+                happened = NONE_HAPPENED.search(m.group(0)) is not None
+                claim = ({"tr": "dönemde böyle bir durumun bulunmadığını (bildirilmediğini) söylüyor",
+                          "en": "says no such event occurred (or was reported) in the period"} if happened else
+                         {"tr": "dönemde çalışma yapılmadığını söylüyor", "en": "says no work was done in the period"})
+                aligned = len(folded) == len(p.note)
+                q = quote(p.note, m.start() if aligned else 0, m.end() if aligned else 0)
                 yield make("IZ504", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
                            or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
                            reported=p.actual, expected=None, code=g.printed_code or g.code, month=p.month,
-                           prev=prev_value, quote=p.note[:80])
+                           prev=prev_value, quote=q, claim=claim)
             prev_value = p.actual  # type: ignore[assignment]
 
 
@@ -213,17 +226,22 @@ _SCALE = {("kW", "MW"): 1e-3, ("MW", "kW"): 1e3, ("kWh", "MWh"): 1e-3, ("MWh", "
 
 
 @rule(id="IZ506", name="unit-contradiction", category="unit", severity="warning",
-      message_tr="{code}: gösterge {unit} cinsinden ({reported}) ama açıklama \"{quote}\" diyor ({converted} {unit}).",
-      message_en="{code}: the gösterge is in {unit} ({reported}) but the açıklama says \"{quote}\" ({converted} {unit}).",
+      message_tr="{code}: gösterge {unit} cinsinden, tabloda {reported_text}; açıklama başka birimle \"{quote}\" "
+                 "diyor (= {converted_text}). {verdict}",
+      message_en="{code}: the gösterge is in {unit}, the table shows {reported_text}; the açıklama says "
+                 "\"{quote}\" in another unit (= {converted_text}). {verdict}",
       rationale_tr="Değer göstergenin biriminde yazılmalıdır; açıklama başka bir birimle (kW / MW, kg / ton) "
-                   "konuşuyorsa değerin hangi birimde girildiği belirsizdir.",
+                   "konuşuyorsa değerin hangi birimde girildiği belirsizdir. Çevrilmiş değer tablodakiyle tutuyorsa "
+                   "yalnızca birimler karışıktır (bilgi); tutmuyorsa biri yanlıştır (uyarı).",
       rationale_en="The value must be in the gösterge's unit; an açıklama in another unit (kW / MW, kg / ton) "
-                   "leaves unclear which unit the value was entered in.",
-      example="MW göstergesi 0,40, açıklama '404 KW'.")
+                   "leaves unclear which unit the value was entered in. If the converted value agrees with the "
+                   "table only the units are mixed (info); if not, one of them is wrong (warning).",
+      example="MW göstergesi 0,40, açıklama '404 KW' (= 0,404 MW): tutarlı, birimler karışık.")
 def unit_contradiction(ctx: Context) -> Iterable[Finding]:
     for h, g in _blocks(ctx):
         if not g.unit or g.unit not in CANONICAL_UNITS:
             continue
+        seen: dict[tuple[str, bool], Finding] = {}  # the same açıklama repeated over periods: one finding
         for p in g.periods:
             for m in _UNIT_IN_TEXT.finditer(p.note or ""):
                 u = normalise_unit(m.group(2)).canonical
@@ -232,11 +250,51 @@ def unit_contradiction(ctx: Context) -> Iterable[Finding]:
                 value = parse_number(m.group(1))
                 if value is None:
                     continue
-                yield make("IZ506", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
-                           or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
-                           reported=p.actual, expected=value * _SCALE[(u, g.unit)], code=g.printed_code or g.code,
-                           unit=g.unit, quote=m.group(0), converted=value * _SCALE[(u, g.unit)])
+                converted = value * _SCALE[(u, g.unit)]
+                cell = p.evidence.cells.get("actual")
+                dec = decimals_of(cell.text) if cell is not None else None
+                dec = 2 if dec is None else dec
+                agrees = p.actual is not None and abs(converted - p.actual) <= 0.5 * 10 ** -dec + 1e-9
+                key = (" ".join(m.group(0).split()).casefold(), agrees)
+                if key in seen and p.actual == seen[key].reported:
+                    seen[key].params["months"].append(p.month)
+                    break
+                verdict = ({"tr": "Değerler tutarlı; yalnızca birimler karışık.",
+                            "en": "The values agree; only the units are mixed."} if agrees else
+                           {"tr": "Değerler tutmuyor: biri yanlış birimle yazılmış olabilir.",
+                            "en": "The values disagree: one may be in the wrong unit."})
+                f = make("IZ506", h, item=g.code, period=p.month, cell=p.evidence.cells.get("note")
+                         or p.evidence.cells.get("actual"), row_page=p.evidence.page, row_bbox=p.evidence.bbox,
+                         reported=p.actual, expected=converted, code=g.printed_code or g.code,
+                         unit=g.unit, quote=m.group(0), converted=converted,
+                         reported_text=f"{_plain(p.actual, dec)} {g.unit}",
+                         converted_text=f"{_plain(converted, _sig_decimals(converted, dec))} {g.unit}",
+                         verdict=verdict, agrees=agrees, months=[p.month])
+                if agrees:
+                    f.severity = "info"
+                seen[key] = f
                 break
+        for f in seen.values():
+            months = [m for m in f.params["months"] if m is not None]
+            if len(months) > 1:
+                f.params["verdict"] = {k: v + (f" ({', '.join(map(str, months))}. ay açıklamalarında aynı)"
+                                              if k == "tr" else f" (the same in months {', '.join(map(str, months))})")
+                                       for k, v in f.params["verdict"].items()}
+            yield f
+
+
+def _sig_decimals(value: float, at_least: int) -> int:
+    """Enough decimals to show ``value`` without rounding it onto the printed figure (0,404 not 0,40)."""
+    for d in range(at_least, 7):
+        if abs(round(value, d) - value) < 1e-9:
+            return d
+    return 6
+
+
+def _plain(value: float | None, decimals: int) -> str:
+    from ..normalising.numbers import format_number
+
+    return format_number(value, decimals)
 
 
 @rule(id="IZ507", name="unit-unknown", category="unit", severity="info",
