@@ -90,6 +90,13 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
         raise UserError("bad_engine", value=engine, choices=", ".join(ENGINES))
     if path.suffix.lower() == ".json" and path.is_file():
         return _read_json(path)
+    from .inputs import input_kind
+
+    kind = input_kind(path)
+    if kind != "pdf":  # a Word or Excel draft: read into the same blocks as the PDF printed from it
+        from .extract import read_draft
+
+        return read_draft(path, kind, limits)
     n = check_pdf(path, password)
     size_mb = path.stat().st_size / 1e6
     if size_mb > limits.max_megabytes:

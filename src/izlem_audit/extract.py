@@ -198,3 +198,66 @@ def _title_and_year(report: Report, lines: list) -> None:
         if m:
             report.year = int(m.group(1))
             break
+
+
+DRAFT_KINDS = ("docx", "xlsx")
+
+
+def draft_layout(path: Path, kind: str):
+    """The blocks of a Word or Excel draft on their synthetic sheet (``reading/draft.py``)."""
+    if kind == "docx":
+        from .reading.docx_source import read_docx
+
+        return read_docx(Path(path))
+    if kind == "xlsx":
+        from .reading.xlsx_source import read_xlsx
+
+        return read_xlsx(Path(path))
+    raise ValueError(kind)
+
+
+def extract_draft(path: Path, kind: str, layout=None) -> Report:
+    """A Word or Excel draft read into the same report as the PDF printed from it (see ``reading/draft.py``)."""
+    from .reading.draft import apply_refs
+
+    path = Path(path)
+    layout = layout if layout is not None else draft_layout(path, kind)
+    asm = Assembler()
+    title_lines: list[tuple[int, object]] = []
+    text_chars = 0
+    for b in layout.blocks:
+        if b.text is not None:
+            text_chars += len(b.text.line.text)
+            if len(title_lines) < 60:
+                title_lines.append((b.page, b.text.line))
+        elif b.table is not None:
+            text_chars += sum(len(c.text) for c in b.table.cells)
+        asm.feed(b)
+    report = asm.finish()
+    report.engine = kind
+    report.text_chars = text_chars
+    report.source = Source(str(path), sha256_of(path), max((b.page for b in layout.blocks), default=1))
+    _title_and_year(report, title_lines)
+    apply_refs(report, layout)
+    return report
+
+
+def read_draft(path: Path, kind: str, limits: Limits | None = None) -> Report:
+    """``extract_draft`` with the command line's checks: size, a damaged file, no hedef table (``UserError``)."""
+    from .errors import UserError
+
+    limits = limits or Limits()
+    size_mb = path.stat().st_size / 1e6
+    if size_mb > limits.max_megabytes:
+        raise UserError("too_large", path=path, size=size_mb, limit=limits.max_megabytes)
+    try:
+        layout = draft_layout(path, kind)
+        report = extract_draft(path, kind, layout)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged package is the file's problem, said in one line
+        raise UserError("corrupt_draft", path=path, detail=f"{type(exc).__name__}: {exc}".split("\n")[0][:100]) \
+            from None
+    if not report.hedefler:
+        raise UserError("no_tables_draft", path=path, tables=sum(1 for b in layout.blocks if b.table is not None))
+    return report

@@ -19,6 +19,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "{path} bir PDF dosyası değil (başlığı '%PDF' ile başlamıyor). Belediyenin yayımladığı PDF'i verin.",
         "en": "{path} is not a PDF file (it does not start with '%PDF'). Give the PDF the municipality published.",
     },
+    "unsupported_type": {
+        "tr": "{path} okunamıyor: izlem-audit PDF, Word (.docx) ve Excel (.xlsx) dosyalarını okur.",
+        "en": "{path} cannot be read: izlem-audit reads PDF, Word (.docx) and Excel (.xlsx) files.",
+    },
+    "old_office": {
+        "tr": "{path} eski Word/Excel biçiminde (.doc/.xls): .docx ya da .xlsx olarak kaydedip verin "
+              "(okunanlar: PDF, .docx, .xlsx).",
+        "en": "{path} is in the old Word/Excel format (.doc/.xls): save it as .docx or .xlsx "
+              "(accepted: PDF, .docx, .xlsx).",
+    },
+    "opendocument": {
+        "tr": "{path} bir OpenDocument dosyası (.odt/.ods): .docx ya da .xlsx olarak kaydedip verin "
+              "(okunanlar: PDF, .docx, .xlsx).",
+        "en": "{path} is an OpenDocument file (.odt/.ods): save it as .docx or .xlsx (accepted: PDF, .docx, .xlsx).",
+    },
+    "corrupt_draft": {
+        "tr": "{path} açılamadı: Word/Excel dosyası bozuk ya da eksik ({detail}). Dosyayı yeniden kaydedin.",
+        "en": "{path} could not be opened: the Word/Excel file is corrupt or truncated ({detail}). Save it again.",
+    },
+    "no_tables_draft": {
+        "tr": "{path} içinde hedef tablosu bulunamadı ({tables} tablo incelendi). Bu bir izleme raporu taslağı mı?",
+        "en": "No hedef table found in {path} ({tables} tables looked at). Is this a monitoring report draft?",
+    },
     "corrupt_pdf": {
         "tr": "{path} açılamadı: PDF bozuk ya da eksik indirilmiş ({detail}). Dosyayı yeniden indirin.",
         "en": "{path} could not be opened: the PDF is corrupt or truncated ({detail}). Download it again.",

@@ -21,13 +21,17 @@ class Cell:
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    ref: str | None = None  # in a draft (.docx/.xlsx), where the cell is: "Tablo 12, satır 4, sütun 6", "Rapor!F12"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
+        d = {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
+        if self.ref:
+            d["ref"] = self.ref
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Cell":
-        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None)
+        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"))
 
 
 def _bbox(b: BBox | None) -> list[float] | None:
@@ -41,16 +45,20 @@ class Evidence:
     page: int | None = None
     bbox: BBox | None = None
     cells: dict[str, Cell] = field(default_factory=dict)
+    ref: str | None = None  # in a draft: the row, "Tablo 12, satır 4" / "Rapor!12:12"
 
     def cell(self, name: str) -> Cell | None:
         return self.cells.get(name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "page": self.page,
             "bbox": _bbox(self.bbox),
             "cells": {k: v.to_dict() for k, v in self.cells.items()},
         }
+        if self.ref:
+            d["ref"] = self.ref
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Evidence":
@@ -60,6 +68,7 @@ class Evidence:
             d.get("page"),
             tuple(d["bbox"]) if d.get("bbox") else None,
             {k: Cell.from_dict(v) for k, v in (d.get("cells") or {}).items()},
+            d.get("ref"),
         )
 
 
@@ -387,6 +396,7 @@ class StructureIssue:
     item: str | None = None
     period: int | None = None
     detail: dict[str, Any] = field(default_factory=dict)
+    ref: str | None = None  # in a draft: the cell or row reference instead of page and box
 
     def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         d = {"kind": self.kind, "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
@@ -394,13 +404,15 @@ class StructureIssue:
         if evidence:
             d["page"] = self.page
             d["bbox"] = _bbox(self.bbox)
+            if self.ref:
+                d["ref"] = self.ref
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "StructureIssue":
         return cls(d["kind"], d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("amac"),
                    d.get("hedef"), d.get("performans_hedefi"), d.get("item"), d.get("period"),
-                   dict(d.get("detail") or {}))
+                   dict(d.get("detail") or {}), d.get("ref"))
 
 
 @dataclass

@@ -86,6 +86,8 @@ def _row(table: Table, f: Finding, lang: str, depth: int) -> None:
     msg.append(f"  [{f.id}]", style="dim")
     if f.suppressed:
         msg.append(f"  [{t('suppressed', lang)}: {f.suppression_reason}]", style="dim italic")
+    if f.ref:  # a draft: the table/sheet, row and cell instead of a page
+        msg.append(f"  ({f.ref})", style="dim")
     table.add_row(sev, Text(f.rule, style="bold"), Text(f"s.{f.page}" if f.page else ""), msg)
 
 

@@ -37,6 +37,7 @@ L = {
     "overall": ("Genel gerçekleşme oranı", "Overall rate"),
     "printed": ("Basılı", "Printed"), "recomputed": ("Yeniden hesaplanan", "Recomputed"),
     "expected": ("Hesaplanan", "Recomputed"), "page": ("Sayfa", "Page"),
+    "ref": ("Taslakta yeri", "Place in the draft"),
     "by_severity": ("Önem derecesine göre", "By severity"), "by_category": ("Türe göre", "By category"),
     "error": ("Hata", "Error"), "warning": ("Uyarı", "Warning"), "info": ("Bilgi", "Info"),
     "charts": ("Hedef performansları: basılı ve yeniden hesaplanan", "Hedef performance: printed and recomputed"),
@@ -173,6 +174,8 @@ def _finding_html(f: Finding, image: bytes | None, lang: str) -> str:
         figs.append(f'<span>{_t("expected", lang)}: <b>{_num(f.expected, lang)}</b></span>')
     if f.page:
         figs.append(f'<span>{_t("page", lang)}: <b>{f.page}</b></span>')
+    if f.ref:  # a draft has no page to crop: the cell reference is the evidence
+        figs.append(f'<span class="ref">{_t("ref", lang)}: <b>{escape(f.ref)}</b></span>')
     if figs:
         out.append(f'<div class="figures">{"".join(figs)}</div>')
     if f.suppressed:

@@ -38,6 +38,6 @@ def render_markdown(report: Report, findings: list[Finding], rc: Recomputed, lan
     for f in findings:
         where = md_text(f.location) or "—"
         msg = md_text(f.message) + (f" *({md_text(f.suppression_reason or '')})*" if f.suppressed else "")
-        lines.append(f"| {_t(f.severity, lang)}{' (—)' if f.suppressed else ''} | {f.page or ''} | {f.rule} "
+        lines.append(f"| {_t(f.severity, lang)}{' (—)' if f.suppressed else ''} | {f.page or f.ref or ''} | {f.rule} "
                      f"({md_text(_cat(f.category, lang))}) | {where} | {n(f.reported)} | {n(f.expected)} | {msg} |")
     return "\n".join(lines) + "\n"

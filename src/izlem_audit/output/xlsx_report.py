@@ -100,7 +100,7 @@ def write_check_xlsx(report: Report, findings: list[Finding], rc: Recomputed, pa
 
     sev = SEV["en" if lang == "en" else "tr"]
     rows = [[sev[f.severity], f.rule, _cat(f.category, lang), f.amac, f.hedef, f.performans_hedefi, f.item, f.period,
-             f.page, f.reported, f.expected, f.message, "✓" if f.suppressed else "", f.suppression_reason or ""]
+             f.page or f.ref, f.reported, f.expected, f.message, "✓" if f.suppressed else "", f.suppression_reason or ""]
             for f in findings]
     sheet("Bulgular", rows, {3: 18, 12: 70, 14: 40}, fills=[sev_fill[f.severity] for f in findings])
 

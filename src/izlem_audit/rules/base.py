@@ -49,6 +49,7 @@ class Finding:
     field: str | None = None  # what the finding is about when the place alone does not say (e.g. "gosterge")
     id: str = ""  # stable: rule and printed place (see ``finding_id``); set by the engine
     caused_by: str | None = None  # the id of the finding this one only follows from
+    ref: str | None = None  # in a draft (.docx/.xlsx): the table/sheet, row and cell instead of page and box
 
     @property
     def location(self) -> str:
@@ -78,6 +79,7 @@ class Finding:
             "tolerance_loose": r(self.params.get("tolerance_loose")), "doubtful": bool(self.params.get("doubtful")),
             "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
             "suppressed": self.suppressed, "suppression_reason": self.suppression_reason,
+            **({"ref": self.ref} if self.ref else {}),
         }
 
 
@@ -225,7 +227,7 @@ def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, perio
          cell=None, row_page: int | None = None, row_bbox: BBox | None = None, reported: float | None = None,
          expected: float | None = None, tolerance: float | None = None, page: int | None = None,
          bbox: BBox | None = None, amac: str | None = None, hedef: str | None = None, field: str | None = None,
-         **params: Any) -> Finding:
+         ref: str | None = None, **params: Any) -> Finding:
     """A finding of rule ``rule_id`` at a hedef block (or an explicit amac/hedef) and a printed cell."""
     r = REGISTRY[rule_id]
     if tolerance is not None and reported is not None and expected is not None:
@@ -241,5 +243,5 @@ def make(rule_id: str, h: Hedef | None = None, *, item: str | None = None, perio
         page=cell.page if cell is not None else (page if page is not None else (h.page if h else None)),
         bbox=cell.bbox if cell is not None else bbox, reported=reported, expected=expected, tolerance=tolerance,
         row_page=row_page, row_bbox=row_bbox, params={"reported": reported, "expected": expected, **params},
-        field=field,
+        field=field, ref=(getattr(cell, "ref", None) if cell is not None else None) or ref,
     )

@@ -95,7 +95,7 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
         text = {"tr": _fmt(tr.replace(":g}", "}"), tr_params), "en": _fmt(en, params)}
         yield make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
                    page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
-                   kind=issue.kind, field=issue.kind)
+                   kind=issue.kind, field=issue.kind, ref=getattr(issue, "ref", None))
 
 
 def _fmt(template: str, params: dict) -> str:
