@@ -363,6 +363,113 @@ def test_iz605_ph_number_mismatch():
     assert len(only(_split(swap=True), "IZ605")) == 2
 
 
+# ---------------------------------------------------------------- from audit practice
+
+def _year_end(actual: float, note: str = "", hedef_note: str = "", target: float = 40):
+    rate = round(actual / target * 100, 2)
+    g = gosterge(1, 100, target, [period(6, actual / 2, round(rate / 2, 2)), period(12, actual, rate, note)])
+    h = hedef([g], rate)
+    h.note = hedef_note
+    return report(h)
+
+
+def test_iz508_deviation_unexplained_year_end():
+    assert only(_year_end(40), "IZ508") == []  # on target: nothing to explain
+    assert only(_year_end(30, "Yüklenici firmanın iflası nedeniyle iş durmuştur."), "IZ508") == []
+    assert only(_year_end(30, hedef_note="Yüklenici firmanın iflası nedeniyle iş durmuştur."), "IZ508") == []
+    (f,) = only(_year_end(30), "IZ508")  # 75 %: 25 points below, no açıklama
+    assert f.period == 12 and "25,00 puan altında" in f.message and "boş" in f.message
+    (g,) = only(_year_end(44), "IZ508")  # over-achievement needs its reason too (a target set too low?)
+    assert "üstünde" in g.message
+    # even 1 % (the Court: the regulation sets no threshold); a threshold in the config can raise it
+    assert len(only(_year_end(39.6), "IZ508")) == 1
+
+
+def test_iz508_restating_the_figure_counts_as_none():
+    (f,) = only(_year_end(30, "%75 oranında gerçekleşmiştir."), "IZ508")
+    assert "yalnızca rakamı tekrarlıyor" in f.message
+    # a monthly breakdown or a figure with its cause is an explanation
+    assert only(_year_end(30, "Ocak:3 Şubat:2 Mart:1, Nisan ayında ihale iptal edildi."), "IZ508") == []
+
+
+def test_iz508_off_in_interim_reports_and_threshold(tmp_path):
+    g = gosterge(1, 100, 40, [period(3, 10, 25.0), period(6, 20, 50.0)])
+    assert only(report(hedef([g], 50.0)), "IZ508") == []  # a 6-month report states no expected progress
+    from izlem_audit import config
+
+    p = tmp_path / "izlem-audit.toml"
+    p.write_text("[thresholds]\ndeviation = 2\n", encoding="utf-8")
+    assert [f.rule for f in run_rules(_year_end(39.6), config.load(p))[0] if f.rule == "IZ508"] == []
+    assert [f.rule for f in run_rules(_year_end(38), config.load(p))[0] if f.rule == "IZ508"] == ["IZ508"]
+
+
+def test_iz508_decreasing_indicator():
+    # A = 12 days, B = 7 (a decrease is the goal), C = 9 at year end: 60 %, below target; the message says the
+    # indicator is a decreasing one
+    g = gosterge(1, 100, 7, [period(12, 9, 60.0)], unit="gün", baseline=12)
+    (f,) = only(report(hedef([g], 60.0)), "IZ508")
+    assert f.params["direction"] == "decreasing" and "azaltılması hedeflenen" in f.message
+
+
+def test_direction_used_by_the_cumulative_rules():
+    from izlem_audit.rules.practice import direction
+
+    up = gosterge(1, 100, 4500, [period(3, 749, 16.64), period(6, 665, 14.78)], unit="kişi")
+    down = gosterge(1, 100, 7, [period(3, 11, 20.0), period(6, 9, 60.0)], unit="gün", baseline=12)
+    assert direction(up) == "increasing" and direction(down) == "decreasing"
+    assert len(only(report(hedef([up], 14.78)), "IZ501")) == 1
+    # a decreasing indicator (a duration meant to fall from 12 to 7 days) falling is progress, not an error
+    assert only(report(hedef([down], 60.0)), "IZ501") == []
+
+
+def _amac_of(values: list[float], printed: str):
+    blocks = []
+    shs = []
+    for k, v in enumerate(values, 1):
+        blocks.append(hedef([gosterge(1, 100, 100, [period(6, v, v)])], v, code=f"H{k}"))
+        shs.append(SummaryHedef(f"H{k}", f"Hedef {k}", "Birim", round(v), [], ev(reported_performance=f"{round(v)}%")))
+    a = SummaryAmac("A1", "Amaç bir", float(printed.strip("%")), shs, None, ev(reported_rate=printed))
+    return report(*blocks, summary=Summary([a]))
+
+
+def test_iz407_aggregate_over_favourable_subset():
+    # 80 / 60 / 20 -> 53,33: "%53" is right
+    assert only(_amac_of([80, 60, 20], "53%"), "IZ407") == []
+    # "%70" = (80 + 60) / 2: H3, the lowest, left out; said by IZ407 instead of a bare IZ403
+    found = run_rules(_amac_of([80, 60, 20], "70%"))[0]
+    assert [f.rule for f in found] == ["IZ407"]
+    assert found[0].params["left_out"] == ["H3"] and "H3" in found[0].message
+    # "%66" matches no favourable way: a plain IZ403
+    assert [f.rule for f in run_rules(_amac_of([80, 60, 20], "66%"))[0]] == ["IZ403"]
+
+
+def test_iz407_uncapped_figures():
+    # H1 with two göstergeler 130 % and 50 % (weights 50/50): 75 capped, 90 uncapped; H2 40: mean 57,5; with H2
+    # left out 75; a printed "%65" is the mean over the uncapped hedef figures (90 + 40) / 2
+    h1 = hedef([gosterge(1, 50, 10, [period(6, 13, 130.0)]), gosterge(2, 50, 10, [period(6, 5, 50.0)])], 75.0)
+    h2 = hedef([gosterge(1, 100, 10, [period(6, 4, 40.0)])], 40.0, code="H2")
+    shs = [SummaryHedef("H1", "Hedef 1", "B", 75.0, [], ev(reported_performance="75%")),
+           SummaryHedef("H2", "Hedef 2", "B", 40.0, [], ev(reported_performance="40%"))]
+    rep = report(h1, h2, summary=Summary([SummaryAmac("A1", "Amaç bir", 65.0, shs, None, ev(reported_rate="65%"))]))
+    (f,) = only(rep, "IZ407")
+    assert f.params["subset"] == "uncapped" and "100'e / 0'a çekilmeden" in f.message
+
+
+def test_iz606_not_tied_to_performans_hedefi():
+    assert only(_split(), "IZ606") == []
+    rep = _split()
+    rep.hedefler.append(hedef([gosterge(1, 100, 10, [period(6, 5, 50.0)])], 50.0))  # A1 H1 without a PH
+    (f,) = only(rep, "IZ606")
+    assert f.performans_hedefi is None and "hiçbir performans hedefine bağlı değil" in f.message
+    # the summary splits H1 into PH1/PH2 but the detail has one block without PH
+    flat = _split()
+    flat.hedefler = [good_hedef()]
+    (g,) = only(flat, "IZ606")
+    assert g.field == "hedef" and "PH1, PH2" in g.message
+    # a report that uses no performans hedefi at all: nothing to say
+    assert only(report(good_hedef()), "IZ606") == []
+
+
 def test_finding_ids_name_the_place_not_the_page():
     h = good_hedef()
     h.gostergeler[0].periods[1].reported_rate = 63.03

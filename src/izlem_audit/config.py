@@ -6,6 +6,7 @@ lang = "tr"                  # tr | en
 
 [thresholds]
 outlier_rate = 200           # IZ104: a gösterge rate at or above this is an outlier
+deviation = 0                # IZ508: points from 100 a year-end rate may deviate without an açıklama
 
 [rules]
 disable = ["IZ505"]          # rules not run
@@ -50,7 +51,7 @@ from typing import Any
 from .errors import UserError
 
 FILE_NAMES = ("izlem-audit.toml", ".izlem-audit.toml")
-DEFAULT_THRESHOLDS = {"outlier_rate": 200.0}
+DEFAULT_THRESHOLDS = {"outlier_rate": 200.0, "deviation": 0.0}
 TOP_KEYS = {"fail_on", "lang", "thresholds", "rules", "suppress"}
 SUPPRESS_KEYS = {"rule", "id", "amac", "hedef", "performans_hedefi", "item", "period", "field", "all", "reason"}
 PLACE_KEYS = ("amac", "hedef", "performans_hedefi", "item", "period", "field")

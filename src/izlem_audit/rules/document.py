@@ -163,3 +163,46 @@ def ph_number_mismatch(ctx: Context) -> Iterable[Finding]:
                     yield make("IZ605", b, cell=b.evidence.cells.get("performans_hedefi"), row_page=b.evidence.page,
                                row_bbox=b.evidence.bbox, where=f"{a.amac} {sh.hedef}", detail_ph=b.performans_hedefi,
                                summary_ph=ph.performans_hedefi, title=b.performans_hedefi_title[:70])
+
+
+@rule(id="IZ606", name="not-tied-to-performans-hedefi", category="structure", severity="warning",
+      message_tr="{where}: {what}",
+      message_en="{where}: {what_en}",
+      rationale_tr="Sayıştay bulgusu: performans hedefine bağlanmamış göstergelerde, hedefin hangi düzeyde "
+                   "gerçekleştiği değerlendirilemez. Bir hedef performans hedeflerine bölünmüşse her gösterge bir "
+                   "performans hedefinin altında olmalıdır; özet tablo bir hedefi performans hedeflerine bölüyorsa "
+                   "ayrıntı tabloları da bölmelidir. Performans hedefi kullanmayan hedefler için kural bir şey "
+                   "söylemez.",
+      rationale_en="A Court of Accounts finding: for göstergeler not tied to a performans hedefi the level of "
+                   "achievement cannot be judged. Where a hedef is split into performans hedefleri every gösterge "
+                   "must stand under one; where the summary splits a hedef, the detail tables must too. Hedefler "
+                   "that use no performans hedefi are not concerned.",
+      example="A3 H1'de PH1 ve PH2 blokları var, ama üçüncü bir blokta göstergeler performans hedefi olmadan "
+              "duruyor.")
+def not_tied_to_ph(ctx: Context) -> Iterable[Finding]:
+    r = ctx.report
+    for amac, hedef in r.hedef_keys():
+        blocks = [b for b in r.hedefler if (b.amac, b.hedef) == (amac, hedef)]
+        with_ph = [b for b in blocks if b.performans_hedefi]
+        if with_ph:
+            for b in blocks:
+                if not b.performans_hedefi and b.gostergeler:
+                    n = len(b.gostergeler)
+                    yield make("IZ606", b, cell=b.evidence.cells.get("hedef"), row_page=b.evidence.page,
+                               row_bbox=b.evidence.bbox, where=f"{amac} {hedef}", field="gosterge",
+                               what=f"hedef {len(with_ph)} performans hedefine bölünmüş, ama bir bloktaki {n} "
+                                    f"gösterge hiçbir performans hedefine bağlı değil.",
+                               what_en=f"the hedef is split into {len(with_ph)} performans hedefleri, but {n} "
+                                       f"göstergeler of one block are tied to none.")
+            continue
+        a = r.summary.amac(amac)
+        sh = next((x for x in a.hedefler if x.hedef == hedef), None) if a else None
+        if sh is not None and sh.performans_hedefleri:
+            b = blocks[0]
+            names = ", ".join(p.performans_hedefi for p in sh.performans_hedefleri)
+            yield make("IZ606", b, cell=b.evidence.cells.get("hedef"), row_page=b.evidence.page,
+                       row_bbox=b.evidence.bbox, where=f"{amac} {hedef}", field="hedef",
+                       what=f"özet tablo hedefi performans hedeflerine bölüyor ({names}), ama ayrıntı "
+                            f"tablolarında göstergeler hiçbir performans hedefine bağlı değil.",
+                       what_en=f"the summary splits the hedef into performans hedefleri ({names}), but in the "
+                               f"detail tables its göstergeler are tied to none.")

@@ -4,13 +4,14 @@
 - IZ2xx hedef performance (target_performance, clamping, weights)
 - IZ3xx faaliyetler (activity_rate, activity_budget)
 - IZ4xx summary tables and declared counts (summary, counts)
-- IZ5xx values over periods and their açıklama (cumulative, explanation, unit)
+- IZ5xx values over periods and their açıklama (cumulative, explanation, unit; IZ508/IZ509 from audit
+  practice)
 - IZ6xx the document (numbering, structure, label)
 """
 
 from __future__ import annotations
 
-from . import activity, document, hedef, indicator, series, summary  # noqa: F401  (registration)
+from . import activity, document, hedef, indicator, practice, series, summary  # noqa: F401  (registration)
 from .base import REGISTRY, Rule
 
 

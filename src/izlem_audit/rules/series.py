@@ -32,7 +32,11 @@ DONE = re.compile(r"(tamamlandi|tamamlanmistir|yapilmistir|gerceklestirilmistir|
 
 
 def cumulative(g: Gosterge) -> bool:
-    return g.unit in COUNT_LIKE
+    """A running count over the year: a count-like unit, and a gösterge meant to increase (a decreasing one,
+    B below A — 'ortalama yanıt süresi 12 → 7 gün' — is a level, not a running total; see practice.direction)."""
+    from .practice import direction
+
+    return g.unit in COUNT_LIKE and direction(g) != "decreasing"
 
 
 def stated_increment(note: str, month: int | None) -> int | None:

@@ -50,6 +50,51 @@ def _figure_decimals(text: str, value: float) -> int:
     return 0 if float(value).is_integer() else len(f"{value}".split(".")[1])
 
 
+def _uncapped_hedef_values(ctx: Context) -> dict[tuple[str, str], float]:
+    """Each hedef's performance computed without capping its gösterge rates at 100 / 0 (the wrong way)."""
+    from ..recomputing.report import _ph_weights
+
+    out: dict[tuple[str, str], float] = {}
+    for key in ctx.report.hedef_keys():
+        blocks = [c for c in ctx.recomputed.hedefler if (c.hedef.amac, c.hedef.hedef) == key]
+        vals = [c.uncapped if c.uncapped is not None else c.expected for c in blocks]
+        if any(v is None for v in vals):
+            continue
+        if len(blocks) == 1 and not blocks[0].hedef.performans_hedefi:
+            out[key] = vals[0]  # type: ignore[assignment]
+            continue
+        weights = _ph_weights(ctx.report, *key)
+        default = 100.0 / len(blocks)
+        out[key] = sum(v * weights.get(c.hedef.performans_hedefi or "", default) / 100.0  # type: ignore[operator]
+                       for v, c in zip(vals, blocks))
+    return out
+
+
+def favourable_subset(value: float, parts: dict[str, float], uncapped: dict[str, float] | None,
+                      tol: float) -> dict | None:
+    """Which favourable way of averaging gives the printed ``value`` when the mean of all ``parts`` does not:
+    the mean with the k lowest parts left out (k = 1 … n−1; the Court's case: indicators that missed their
+    target left out), the mean of the parts that reached 100, or the mean of the uncapped figures. Only these
+    few candidates are tried, so that a chance match among many subsets is not reported as a fact."""
+    if len(parts) < 2:
+        return None
+    order = sorted(parts, key=lambda k: parts[k])
+    candidates: list[tuple[str, list[str], float]] = []
+    for k in range(1, len(order)):
+        kept = order[k:]
+        candidates.append(("lowest_left_out", order[:k], sum(parts[x] for x in kept) / len(kept)))
+    reached = [x for x in order if parts[x] >= 100.0 - 1e-9]
+    if 0 < len(reached) < len(order):
+        candidates.append(("reached_only", [x for x in order if x not in reached],
+                           sum(parts[x] for x in reached) / len(reached)))
+    if uncapped and set(uncapped) == set(parts) and any(abs(uncapped[x] - parts[x]) > 1e-6 for x in parts):
+        candidates.append(("uncapped", [], sum(uncapped.values()) / len(uncapped)))
+    for kind, left_out, mean in candidates:
+        if abs(value - mean) <= tol:
+            return {"kind": kind, "left_out": left_out, "mean": mean, "all": order}
+    return None
+
+
 def _zone(value: float, agg: Aggregate, rounding: float) -> dict | None:
     """The comparison of a printed summary figure with its recomputed aggregate: None when it reconciles,
     else the make() keywords (tolerances, and ``doubtful`` when it may still be rounding)."""
@@ -144,7 +189,7 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
             if value is None:
                 continue
             zone = _zone(value, agg, _tol(cell.text if cell else None))
-            if zone:
+            if zone and not _amac_subset(ctx, a.amac, value, zone):
                 yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
                            reported=value, expected=agg.value, amac_code=a.amac, field=where, **zone,
                            because=_because(value, ctx.recomputed.amac_printed.get(a.amac), zone["tolerance_loose"]))
@@ -164,7 +209,7 @@ def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     c = s.overall_evidence.cells.get("overall_rate")
     d = _figure_decimals(c.text if c is not None else "", s.overall_rate)
     zone = _zone(s.overall_rate, agg, fx.half_unit(d))
-    if zone:
+    if zone and not _overall_subset(ctx, s.overall_rate, zone):
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
                    reported=s.overall_rate, expected=agg.value, **zone,
                    because=_because(s.overall_rate, ctx.recomputed.overall_printed, zone["tolerance_loose"]))
@@ -213,3 +258,100 @@ def summary_count_mismatch(ctx: Context) -> Iterable[Finding]:
                            row_page=a.counts.evidence.page, row_bbox=a.counts.evidence.bbox,
                            reported=float(declared), expected=float(n), declared=declared, counted=n, field=key,
                            amac_code=a.amac, what=key.replace("gosterge", "gösterge"))
+
+
+def _amac_subset(ctx: Context, amac: str, value: float, zone: dict) -> dict | None:
+    if _because(value, ctx.recomputed.amac_printed.get(amac), zone["tolerance_loose"]):
+        return None  # the printed detail explains it: a consequence, not a choice of subset
+    parts = {k[1]: a.value for k, a in ctx.recomputed.hedef_aggregates.items() if k[0] == amac}
+    unc = {k[1]: v for k, v in _uncapped_hedef_values(ctx).items() if k[0] == amac}
+    return favourable_subset(value, parts, unc, zone["tolerance_loose"])
+
+
+def _overall_subset(ctx: Context, value: float, zone: dict) -> dict | None:
+    if _because(value, ctx.recomputed.overall_printed, zone["tolerance_loose"]):
+        return None
+    parts = {a: g.value for a, g in ctx.recomputed.amac_aggregates.items()}
+    unc_h = _uncapped_hedef_values(ctx)
+    unc: dict[str, float] = {}
+    for a in parts:
+        vals = [v for k, v in unc_h.items() if k[0] == a]
+        if vals and len(vals) == len([k for k in ctx.report.hedef_keys() if k[0] == a]):
+            unc[a] = sum(vals) / len(vals)
+    return favourable_subset(value, parts, unc, zone["tolerance_loose"])
+
+
+SUBSET_TEXT = {
+    "lowest_left_out": ("yalnızca {kept} üzerinden alınmış ortalamaya ({mean}) eşit: en düşük {left} dışarıda "
+                        "bırakılmış", "equals the mean over {kept} only ({mean}): the lowest, {left}, left out"),
+    "reached_only": ("yalnızca hedefine ulaşanların ({kept}) ortalamasına ({mean}) eşit: ulaşamayan {left} "
+                     "dışarıda bırakılmış", "equals the mean over those that reached their target ({kept}, "
+                     "{mean}): {left} left out"),
+    "uncapped": ("gösterge oranları 100'e / 0'a çekilmeden hesaplanmış hedef performanslarının ortalamasına "
+                 "({mean}) eşit", "equals the mean of hedef performances computed without capping the rates "
+                 "({mean})"),
+}
+
+
+@rule(id="IZ407", name="aggregate-over-favourable-subset", category="summary", severity="error",
+      message_tr="{what} {reported} basılmış; hepsinin ortalaması {expected}. Basılı rakam {how}.",
+      message_en="{what_en} printed {reported}; the mean over all is {expected}. The printed figure {how_en}.",
+      rationale_tr="Sayıştay bulgusu (bir faaliyet raporu, 2015): yayımlanan \"%100,00\" gerçekleşme, hedefine "
+                   "ulaşamayan göstergeler dışarıda bırakılarak hesaplanmıştı. Amaç oranı hedeflerin tamamının, "
+                   "genel oran amaçların tamamının ortalamasıdır; basılı rakam tutmuyor ama en düşükler "
+                   "dışarıda bırakılınca, yalnızca hedefine ulaşanlar alınınca ya da 100'ü aşan oranlar "
+                   "sınırlanmadan alınınca tutuyorsa, bulgu bunu söyler (yalnızca bu birkaç olasılık denenir, "
+                   "rastlantı bir alt küme eşleşmesi bildirilmez).",
+      rationale_en="A Court of Accounts finding (an activity report, 2015): a published '100.00 %' was computed "
+                   "after leaving out the indicators that missed their target. An amaç's rate is the mean of all "
+                   "its hedefler, the overall rate the mean of all amaçlar; when the printed figure only matches "
+                   "with the lowest left out, with only those that reached the target, or with rates above 100 "
+                   "left uncapped, the finding says so (only these few candidates are tried).",
+      example="Hedefler 80 / 60 / 20 → ortalama 53,33; basılı %70 = (80 + 60) / 2: H3 dışarıda bırakılmış.")
+def aggregate_over_subset(ctx: Context) -> Iterable[Finding]:
+    for a in ctx.report.summary.amaclar:
+        agg = ctx.recomputed.amac_aggregates.get(a.amac)
+        if agg is None:
+            continue
+        sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence, None)]
+        if a.counts is not None:
+            sources.append((a.counts.reported_rate, a.counts.evidence.cells.get("reported_rate"), a.counts.evidence,
+                            "sayim"))
+        for value, cell, ev, where in sources:
+            if value is None:
+                continue
+            zone = _zone(value, agg, _tol(cell.text if cell else None))
+            found = zone and _amac_subset(ctx, a.amac, value, zone)
+            if found:
+                yield _subset_finding(found, zone, value, agg.value, amac=a.amac, cell=cell, ev=ev, where=where,
+                                      what=(f"{a.amac} oranı", f"{a.amac}'s rate"))
+    s = ctx.report.summary
+    agg = ctx.recomputed.overall_aggregate
+    if s.overall_rate is None or agg is None:
+        return
+    c = s.overall_evidence.cells.get("overall_rate")
+    zone = _zone(s.overall_rate, agg, fx.half_unit(_figure_decimals(c.text if c is not None else "", s.overall_rate)))
+    found = zone and _overall_subset(ctx, s.overall_rate, zone)
+    if found:
+        yield _subset_finding(found, zone, s.overall_rate, agg.value, amac=None, cell=c, ev=s.overall_evidence,
+                              where=None, what=("Genel gerçekleşme oranı", "The overall rate"))
+
+
+def _subset_finding(found: dict, zone: dict, value: float, expected: float, *, amac, cell, ev, where, what):
+    from ..normalising.numbers import format_number
+
+    tr, en = SUBSET_TEXT[found["kind"]]
+    import re
+
+    def code_order(x: str) -> tuple:
+        return tuple(int(n) for n in re.findall(r"\d+", x)) or (0,)
+
+    left = ", ".join(sorted(found["left_out"], key=code_order))
+    parts_all = found.get("all") or []
+    kept = ", ".join(sorted((x for x in parts_all if x not in found["left_out"]), key=code_order))
+    shown = {"mean": format_number(found["mean"], 2), "left": left, "kept": kept or "—"}
+    shown_en = {"mean": format_number(found["mean"], 2, lang="en"), "left": left, "kept": kept or "—"}
+    return make("IZ407", None, amac=amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox, reported=value,
+                expected=expected, field=where, what=what[0], what_en=what[1], how=tr.format(**shown),
+                how_en=en.format(**shown_en), subset=found["kind"], left_out=found["left_out"],
+                subset_mean=found["mean"], **zone)
