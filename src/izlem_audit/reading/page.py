@@ -1,7 +1,8 @@
 """Plain data that the reading stage hands on: characters, ruling segments, grid tables, text lines.
 
-Coordinates are PDF points with the origin at the top-left of the page (as pdfplumber gives them):
-``x0 < x1`` left to right, ``top < bottom`` top to bottom.
+Coordinates are in the page frame (``geometry.py``): PDF points, origin at the top-left corner of the visible
+page (CropBox) turned so that its text reads upright, ``x0 < x1`` left to right, ``top < bottom`` top to
+bottom. Every page source gives them so, whatever the page's /Rotate, CropBox and MediaBox origin.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class Segment:
 @dataclass
 class PageContent:
     number: int  # 1-based
-    width: float
+    width: float  # of the page frame
     height: float
     chars: list[Char]
     segments: list[Segment]

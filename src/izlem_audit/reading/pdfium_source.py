@@ -10,16 +10,18 @@ import ctypes
 from collections.abc import Iterator
 from pathlib import Path
 
+from .geometry import PageFrame, pdfium_frame
 from .page import Char, PageContent, Segment
 from .sources import rect_segments
 
 _BOLD_WEIGHT = 600
 
 
-def _chars(page, height: float, left: float, bottom: float) -> list[Char]:
+def _chars(page, tp, frame: PageFrame) -> list[Char]:
+    """Characters in the page frame (PDFium's boxes are in PDF user space)."""
     import pypdfium2.raw as raw
 
-    tp = page.get_textpage()
+    ma, mb, mc, md, me, mf = frame.affine()
     try:
         n = tp.count_chars()
         out: list[Char] = []
@@ -45,15 +47,21 @@ def _chars(page, height: float, left: float, bottom: float) -> list[Char]:
             x0, x1 = rect.left, rect.right
             if x1 <= x0 and ch.isspace():
                 continue
-            top, bot = height - rect.top, height - rect.bottom
-            out.append(Char(ch, x0 - left, top + bottom, x1 - left, bot + bottom, (bot - top) * 0.8, False))
+            # the box's corners in the frame (a quarter turn swaps the axes)
+            ax, ay = ma * x0 + mc * rect.bottom + me, mb * x0 + md * rect.bottom + mf
+            bx, by = ma * x1 + mc * rect.top + me, mb * x1 + md * rect.top + mf
+            top, bot = min(ay, by), max(ay, by)
+            out.append(Char(ch, min(ax, bx), top, max(ax, bx), bot, (bot - top) * 0.8, False))
         return out
     finally:
         tp.close()
 
 
-def _segments(page, height: float) -> list[Segment]:
+def _segments(page, frame: PageFrame) -> list[Segment]:
+    """Ruling lines in the page frame (path points are in PDF user space once the object's matrix is applied)."""
     import pypdfium2.raw as raw
+
+    ma, mb, mc, md, me, mf = frame.affine()
 
     out: list[Segment] = []
     fx, fy = ctypes.c_float(), ctypes.c_float()
@@ -72,7 +80,7 @@ def _segments(page, height: float) -> list[Segment]:
             raw.FPDFPathSegment_GetPoint(seg, fx, fy)
             x = a * fx.value + c * fy.value + e
             y = b_ * fx.value + d * fy.value + f
-            p = (x, height - y)
+            p = (ma * x + mc * y + me, mb * x + md * y + mf)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
                 if len(pts) > 1:
@@ -103,11 +111,11 @@ def _segments(page, height: float) -> list[Segment]:
 def page_content(pdf, number: int) -> PageContent:
     page = pdf[number - 1]
     try:
-        width, height = page.get_size()
-        left, bottom, _, _ = page.get_cropbox() if hasattr(page, "get_cropbox") else (0, 0, 0, 0)
-        chars = _chars(page, height + bottom, left, 0.0)
-        segs = _segments(page, height + bottom)
-        return PageContent(number, float(width), float(height), chars, segs)
+        tp = page.get_textpage()
+        frame = pdfium_frame(page, tp)
+        chars = _chars(page, tp, frame)
+        segs = _segments(page, frame)
+        return PageContent(number, frame.width, frame.height, chars, segs)
     finally:
         page.close()
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .geometry import PageFrame, choose_turn, quarter, text_turn, visible_box
 from .page import Char, PageContent, Segment
 
 THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
@@ -39,22 +40,56 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in f or "black" in f or "heavy" in f or f.endswith(",b")
 
 
+def _plumber_frame(page: Any) -> tuple[PageFrame, tuple[float, float]]:
+    """The page frame, and the origin of the space pdfminer lays the page out in.
+
+    pdfminer turns its output by ``/Rotate`` (so that characters of a page displayed sideways come out
+    non-upright) and pdfplumber shifts some coordinates by a box corner that depends on the rotation. The page
+    is therefore laid out unrotated (``rotate = 0`` on pdfminer's page object, before the first access to its
+    objects): pdfminer's space is then PDF user space moved to the MediaBox's first corner, and the frame
+    (``geometry``) is applied here as in every source.
+    """
+    obj = page.page_obj
+    obj.rotate = 0
+    mx, my = float(obj.mediabox[0]), float(obj.mediabox[1])
+    box = visible_box(obj.mediabox, obj.cropbox)
+    rotate = quarter(page.rotation)
+    turns = [text_turn(c["matrix"][0], c["matrix"][1]) for c in page.chars if c.get("matrix")]
+    return PageFrame(box, rotate, choose_turn(turns, rotate)), (mx, my)
+
+
 def _plumber_page(page: Any, number: int) -> PageContent:
-    chars = [
-        Char(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
-             float(c.get("size") or 0.0), _is_bold(c.get("fontname") or ""))
-        for c in page.chars
-        if c.get("upright", True)
-    ]
+    frame, (mx, my) = _plumber_frame(page)
+    a, b, c, d, e, f = frame.affine(mx, my)
+    # pdfplumber reports ``x`` shifted by its MediaBox's left edge and ``y0``/``y1`` as pdfminer gives them;
+    # curve points through ``point2coord`` (x shifted, y flipped within its page height): undone here
+    sx, stop, sh = float(page.mediabox[0]), float(page.mediabox[1]), float(page.height)
+
+    def pt(x: float, y: float) -> tuple[float, float]:
+        return (a * x + c * y + e, b * x + d * y + f)
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        p, q = pt(x0, y0), pt(x1, y1)
+        return (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+
+    chars = []
+    for ch in page.chars:
+        m = ch.get("matrix")
+        if not m or text_turn(m[0], m[1]) != frame.turn or m[0] * m[3] - m[1] * m[2] <= 0:
+            continue  # upright in the frame only (as pdfminer's ``upright`` on an unturned page)
+        x0, top, x1, bottom = box(float(ch["x0"]) - sx, float(ch["y0"]), float(ch["x1"]) - sx, float(ch["y1"]))
+        chars.append(Char(ch["text"], x0, top, x1, bottom, float(ch.get("size") or 0.0),
+                          _is_bold(ch.get("fontname") or "")))
     segments: list[Segment] = []
     for ln in page.lines:
-        pts = ln.get("pts") or [(ln["x0"], ln["top"]), (ln["x1"], ln["bottom"])]
+        raw_pts = ln.get("pts") or [(ln["x0"], ln["top"]), (ln["x1"], ln["bottom"])]
+        pts = [pt(float(x) - sx, stop + sh - float(y)) for x, y in raw_pts]
         for (ax, ay), (bx, by) in zip(pts, pts[1:]):
             if abs(ay - by) < 0.5 or abs(ax - bx) < 0.5:  # axis-parallel pieces only
                 segments.append(Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
     for r in page.rects:
-        segments.extend(rect_segments(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
-    return PageContent(number, float(page.width), float(page.height), chars, segments)
+        segments.extend(rect_segments(*box(float(r["x0"]) - sx, float(r["y0"]), float(r["x1"]) - sx, float(r["y1"]))))
+    return PageContent(number, frame.width, frame.height, chars, segments)
 
 
 def iter_pages_pdfplumber(path: Path, password: str | None = None, pages: list[int] | None = None) -> Iterator[PageContent]:

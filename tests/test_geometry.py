@@ -1,0 +1,275 @@
+"""Page geometry: the same report gives the same cells and findings whatever its page boxes and rotation.
+
+Variants of the committed fixtures are made at test time with pikepdf, changing only the page geometry:
+
+- ``rotate90`` / ``rotate180``: ``/Rotate`` added to every page, content untouched (a viewer shows the pages
+  turned; the text still reads upright in the page's own content frame);
+- ``rotate270-alternate``: the same on every other page;
+- ``upright90`` / ``upright270-alternate``: the realistic landscape case: the content drawn turned on a page
+  whose MediaBox is swapped, with a ``/Rotate`` that makes the viewer show it upright again;
+- ``cropbox``: a CropBox 12 pt inside the MediaBox;
+- ``origin``: the MediaBox moved to (100, 200) and the content with it (``1 0 0 1 100 200 cm``);
+- ``mix``: all of these combined, a different one on each page.
+
+Every variant is read by both engines and compared with the original: cell for cell against the fixture's
+ground truth (the small guide-layout reports, whole) or the original's cells (pages of the Çiğli report), finding
+for finding (rule, place, values, message), and every box shifted by exactly the CropBox inset.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from izlem_audit.extract import extract
+from izlem_audit.reading.geometry import PageFrame, choose_turn, quarter, text_turn, visible_box
+from izlem_audit.rules.engine import run_rules
+
+from test_extraction import compare, truth_for
+
+pikepdf = pytest.importorskip("pikepdf")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "pdfs"
+INSET = 12.0
+
+
+# --- the frame, once per case --------------------------------------------------------------------------------
+
+def _corners(frame: PageFrame):
+    x0, y0, x1, y1 = frame.box
+    # user-space corners: top-left, top-right, bottom-right, bottom-left of the unturned box
+    return [(x0, y1), (x1, y1), (x1, y0), (x0, y0)]
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+@pytest.mark.parametrize("box", [(0, 0, 595, 842), (100, 200, 695, 1042), (12, 12, 583, 830)])
+def test_frame_maps_the_box_turned_clockwise(turn, box):
+    frame = PageFrame(tuple(float(v) for v in box), rotate=0, turn=turn)
+    w, h = box[2] - box[0], box[3] - box[1]
+    assert (frame.width, frame.height) == ((h, w) if turn in (90, 270) else (w, h))
+    # the unturned box's corners (TL, TR, BR, BL) land on the frame's corners turned clockwise by ``turn``
+    W, H = frame.width, frame.height
+    frame_corners = [(0, 0), (W, 0), (W, H), (0, H)]
+    k = turn // 90
+    for i, corner in enumerate(_corners(frame)):
+        assert frame.point(*corner) == pytest.approx(frame_corners[(i + k) % 4])
+    # inverse, points and rectangles
+    for p in [(box[0] + 10.5, box[1] + 30.25), (box[2] - 1, box[3] - 7)]:
+        assert frame.user_point(*frame.point(*p)) == pytest.approx(p)
+    r = (box[0] + 40, box[1] + 100, box[0] + 90, box[1] + 112)
+    fr = frame.rect(*r)
+    assert fr[0] < fr[2] and fr[1] < fr[3]
+    assert frame.user_rect(fr) == pytest.approx(r)
+    # an engine whose space starts at the MediaBox corner: the same point through a shifted affine
+    a, b, c, d, e, f = frame.affine(box[0], box[1])
+    x, y = 50.0, 60.0
+    assert (a * x + c * y + e, b * x + d * y + f) == pytest.approx(frame.point(x + box[0], y + box[1]))
+
+
+def test_text_direction_and_turn():
+    assert [text_turn(1, 0), text_turn(0, 1), text_turn(-1, 0), text_turn(0, -1)] == [0, 90, 180, 270]
+    assert text_turn(0.99, 0.05) == 0  # a slightly slanted baseline is still horizontal
+    assert quarter(-90) == 270 and quarter(450) == 90
+    assert choose_turn([], 90) == 90  # no text (a scan): the viewer's orientation
+    assert choose_turn([0, 0, 90], 90) == 0  # upright content on a page displayed sideways
+    assert choose_turn([90, 90, 0], 90) == 90  # landscape content displayed upright
+    assert choose_turn([0, 90], 90) == 90  # a tie keeps the viewer's orientation
+
+
+def test_visible_box_is_the_cropbox_within_the_mediabox():
+    assert visible_box([0, 0, 600, 800], [12, 12, 588, 788]) == (12, 12, 588, 788)
+    assert visible_box([0, 0, 600, 800], [-10, 20, 700, 780]) == (0, 20, 600, 780)
+    assert visible_box([600, 800, 0, 0]) == (0, 0, 600, 800)  # any two opposite corners
+    assert visible_box([0, 0, 600, 800], [700, 900, 800, 1000]) == (0, 0, 600, 800)  # no overlap: MediaBox
+
+
+@pytest.mark.parametrize("turn,rotate", [(0, 0), (0, 90), (90, 90), (270, 270), (0, 180), (180, 0)])
+def test_render_rotation_draws_the_frame(turn, rotate):
+    """PDFium adds its render rotation to /Rotate: the sum is the frame's turn."""
+    frame = PageFrame((0.0, 0.0, 595.0, 842.0), rotate, turn)
+    assert (rotate + frame.render_rotation) % 360 == turn
+
+
+# --- variants of the fixtures ----------------------------------------------------------------------------------
+
+def _floats(box):
+    return [float(v) for v in box]
+
+
+def _rotate(angle):
+    def f(i, page, pdf):
+        page.Rotate = (int(page.get("/Rotate", 0)) + angle) % 360
+        return 0.0
+    return f
+
+
+def _upright(angle):
+    """Draw the content turned on a MediaBox with swapped sides, and /Rotate so that it displays upright."""
+    def f(i, page, pdf):
+        x0, y0, x1, y1 = _floats(page.MediaBox)
+        w, h = x1 - x0, y1 - y0
+        # counter-clockwise for /Rotate 90, clockwise for /Rotate 270 (the content moved to the origin first)
+        cm = f"0 1 -1 0 {h} 0 cm" if angle == 90 else f"0 -1 1 0 0 {w} cm"
+        page.contents_add(pdf.make_stream(f"{cm} 1 0 0 1 {-x0} {-y0} cm\n".encode()), prepend=True)
+        page.MediaBox = [0, 0, h, w]
+        if "/CropBox" in page:
+            del page["/CropBox"]
+        page.Rotate = angle
+        return 0.0
+    return f
+
+
+def _cropbox(i, page, pdf):
+    x0, y0, x1, y1 = _floats(page.MediaBox)
+    page.CropBox = [x0 + INSET, y0 + INSET, x1 - INSET, y1 - INSET]
+    return INSET
+
+
+def _origin(i, page, pdf):
+    x0, y0, x1, y1 = _floats(page.MediaBox)
+    page.contents_add(pdf.make_stream(b"1 0 0 1 100 200 cm\n"), prepend=True)
+    page.MediaBox = [x0 + 100, y0 + 200, x1 + 100, y1 + 200]
+    if "/CropBox" in page:
+        c = _floats(page.CropBox)
+        page.CropBox = [c[0] + 100, c[1] + 200, c[2] + 100, c[3] + 200]
+    return 0.0
+
+
+def _chain(*fs):
+    def f(i, page, pdf):
+        return sum(g(i, page, pdf) for g in fs)
+    return f
+
+
+_MIX = [
+    _chain(_origin, _cropbox, _rotate(90)),
+    _chain(_upright(270), _cropbox),
+    _chain(_upright(90), _origin),
+    _chain(_cropbox, _rotate(180)),
+]
+
+VARIANTS = {
+    "rotate90": lambda i: _rotate(90),
+    "rotate180": lambda i: _rotate(180),
+    "rotate270-alternate": lambda i: _rotate(270) if i % 2 else None,
+    "upright90": lambda i: _upright(90),
+    "upright270-alternate": lambda i: _upright(270) if i % 2 == 0 else None,
+    "cropbox": lambda i: _cropbox,
+    "origin": lambda i: _origin,
+    "mix": lambda i: _MIX[i % len(_MIX)],
+}
+
+
+def make_variant(src: Path, name: str, out: Path) -> dict[int, float]:
+    """Write the variant ``name`` of ``src`` to ``out``; return the CropBox inset of each (1-based) page."""
+    insets: dict[int, float] = {}
+    with pikepdf.open(src) as pdf:
+        for i, page in enumerate(pdf.pages):
+            fn = VARIANTS[name](i)
+            insets[i + 1] = fn(i, page, pdf) if fn else 0.0
+        pdf.save(out)
+    return insets
+
+
+# the small guide-layout reports whole; pages of the Çiğli report (tables continued across pages included)
+CASES = {
+    "rehber-2025-6-libreoffice.pdf": None,
+    "rehber-2025-6-reportlab.pdf": None,
+    "cigli-2024-6-libreoffice.pdf": [11, 12, 13, 14],
+    "cigli-2024-6-reportlab.pdf": [11, 12, 13, 14],
+}
+ENGINES = ["pdfplumber", "pdfium"]
+
+
+def _finding_key(f):
+    r = lambda v: None if v is None else round(v, 4)  # noqa: E731
+    return (f.rule, f.severity, f.amac, f.hedef, f.performans_hedefi, f.item, f.period, f.field,
+            r(f.reported), r(f.expected), f.message)
+
+
+@pytest.fixture(scope="module")
+def originals():
+    cache = {}
+
+    def get(pdf: str, engine: str):
+        if (pdf, engine) not in cache:
+            report = extract(FIXTURES / pdf, engine=engine, pages=CASES[pdf])
+            findings, _ = run_rules(report)
+            cache[pdf, engine] = (report, findings)
+        return cache[pdf, engine]
+    return get
+
+
+def _boxes(d, path="", out=None):
+    """Every (page, bbox) in a report@1 dict, by where it is."""
+    out = {} if out is None else out
+    if isinstance(d, dict):
+        if "bbox" in d and "page" in d and d["bbox"]:
+            out[path] = (d["page"], d["bbox"])
+        for k, v in d.items():
+            _boxes(v, f"{path}.{k}", out)
+    elif isinstance(d, list):
+        for i, v in enumerate(d):
+            _boxes(v, f"{path}[{i}]", out)
+    return out
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("pdf", list(CASES))
+def test_variant_reads_as_the_original(pdf, variant, engine, originals, tmp_path):
+    src = FIXTURES / pdf
+    out = tmp_path / f"{src.stem}-{variant}.pdf"
+    insets = make_variant(src, variant, out)
+    before = src.read_bytes()
+    report = extract(out, engine=engine, pages=CASES[pdf])
+    assert src.read_bytes() == before
+    orig_report, orig_findings = originals(pdf, engine)
+    got = report.to_dict(evidence=False)
+
+    diffs: list[str] = []
+    if CASES[pdf] is None:  # the whole report: against its independent ground truth
+        n = compare(truth_for(src), got, "report", diffs)
+    else:  # some pages: against the original's cells (tests/test_extraction.py holds those to the truth)
+        n = compare(orig_report.to_dict(evidence=False), got, "report", diffs)
+    print(f"\n{pdf} {variant} [{engine}]: {n} cells compared, {len(diffs)} differ")
+    assert n > 100
+    assert not diffs, "\n".join(diffs[:30])
+
+    findings, _ = run_rules(report)
+    assert sorted(map(_finding_key, findings), key=repr) == sorted(map(_finding_key, orig_findings), key=repr)
+
+    # every box in the frame: the original's, moved by the CropBox inset of its page, nothing else
+    want = _boxes(orig_report.to_dict())
+    have = _boxes(report.to_dict())
+    assert want.keys() == have.keys() and want
+    for k, (page, box) in want.items():
+        page2, box2 = have[k]
+        d = insets[page]
+        assert page2 == page and box2 == pytest.approx([box[0] - d, box[1] - d, box[2] - d, box[3] - d], abs=0.02), k
+    for f, g in zip(sorted(orig_findings, key=_finding_key), sorted(findings, key=_finding_key)):
+        if f.bbox:
+            d = insets[f.page]
+            assert g.page == f.page and g.bbox == pytest.approx([v - d for v in f.bbox], abs=0.02)
+
+
+def test_a_variant_really_changes_the_geometry(tmp_path):
+    """The variants are what they say: PDFium sees the boxes and rotation the test asked for."""
+    import pypdfium2 as pdfium
+
+    src = FIXTURES / "rehber-2025-6-reportlab.pdf"
+    seen = {}
+    for name in ("rotate90", "upright270-alternate", "cropbox", "origin"):
+        out = tmp_path / f"{name}.pdf"
+        make_variant(src, name, out)
+        doc = pdfium.PdfDocument(str(out))
+        p = doc[0]
+        seen[name] = (p.get_rotation(), tuple(round(v) for v in p.get_mediabox()), tuple(round(v) for v in p.get_cropbox()))
+        p.close()
+        doc.close()
+    assert seen["rotate90"][0] == 90
+    assert seen["upright270-alternate"][:2] == (270, (0, 0, 842, 595))
+    assert seen["cropbox"][2] == (12, 12, 583, 830)
+    assert seen["origin"][1] == (100, 200, 695, 1042)
