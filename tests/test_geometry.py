@@ -18,6 +18,8 @@ for finding (rule, place, values, message), and every box shifted by exactly the
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -273,3 +275,187 @@ def test_a_variant_really_changes_the_geometry(tmp_path):
     assert seen["upright270-alternate"][:2] == (270, (0, 0, 842, 595))
     assert seen["cropbox"][2] == (12, 12, 583, 830)
     assert seen["origin"][1] == (100, 200, 695, 1042)
+
+
+# --- outputs: evidence crops, the annotated copy, every format -------------------------------------------------
+
+REHBER = "rehber-2025-6-reportlab.pdf"
+SCALE = 2.0
+
+
+def _gray(img):
+    import numpy as np
+
+    return np.asarray(img.convert("L"), dtype=float)
+
+
+def _close(a, b, tol_px: int = 2) -> float:
+    """Mean absolute grey-level difference of two pictures of (nearly) the same size, on their common part."""
+    h, w = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
+    assert abs(a.shape[0] - b.shape[0]) <= tol_px and abs(a.shape[1] - b.shape[1]) <= tol_px, (a.shape, b.shape)
+    return float(abs(a[:h, :w] - b[:h, :w]).mean())
+
+
+def _variant_findings(variant: str, engine: str, tmp_path: Path):
+    src = FIXTURES / REHBER
+    out = tmp_path / f"{variant}.pdf"
+    insets = make_variant(src, variant, out)
+    findings, _ = run_rules(extract(out, engine=engine))
+    return out, insets, sorted(findings, key=_finding_key)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_evidence_crop_shows_the_printed_row(variant, originals, tmp_path):
+    """The crop of every finding on a variant is the original's crop: the row, upright, with the cell marked."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from izlem_audit.output.evidence import crop_findings
+
+    out, _, findings = _variant_findings(variant, "pdfium", tmp_path)
+    _, orig_findings = originals(REHBER, "pdfium")
+    orig_findings = sorted(orig_findings, key=_finding_key)
+    mine = crop_findings(out, findings)
+    theirs = crop_findings(FIXTURES / REHBER, orig_findings)
+    assert len(mine) == len(theirs) >= 4
+    for i in theirs:
+        a, b = _gray(Image.open(BytesIO(theirs[i]))), _gray(Image.open(BytesIO(mine[i])))
+        assert (b < 128).mean() > 0.01  # not blank: printed text and rules
+        assert _close(a, b) < 6, (variant, findings[i].rule)
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_the_rotated_page_shows_the_row_turned(angle, originals, tmp_path):
+    """On a page the viewer turns (/Rotate, content untouched), the row's place in the rendered page is the
+    original row's picture turned by the same angle (the place computed here independently of geometry.py)."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    out = tmp_path / "r.pdf"
+    make_variant(FIXTURES / REHBER, {90: "rotate90", 180: "rotate180", 270: "rotate90"}[angle], out)
+    if angle == 270:
+        make_variant(out, "rotate180", tmp_path / "r270.pdf")
+        out = tmp_path / "r270.pdf"
+    _, orig_findings = originals(REHBER, "pdfium")
+    f = next(f for f in orig_findings if f.row_bbox)
+    page_no = f.row_page or f.page
+
+    def render(path):
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[page_no - 1]
+            w, h = page.get_width(), page.get_height()
+            img = page.render(scale=SCALE).to_pil()
+            return img, w, h
+        finally:
+            doc.close()
+
+    orig, w, h = render(FIXTURES / REHBER)
+    turned, _, _ = render(out)
+    x0, top, x1, bottom = f.row_bbox
+    row = orig.crop(tuple(round(v * SCALE) for v in (x0, top, x1, bottom)))
+    # the page turned clockwise: (x, y) -> (H - y, x), (W - x, H - y), (y, W - x)
+    place = {90: (h - bottom, x0, h - top, x1), 180: (w - x1, h - bottom, w - x0, h - top),
+             270: (top, w - x1, bottom, w - x0)}[angle]
+    got = turned.crop(tuple(round(v * SCALE) for v in place))
+    want = row.transpose({90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
+                          270: Image.Transpose.ROTATE_90}[angle])
+    assert (_gray(got) < 128).mean() > 0.01
+    assert _close(_gray(want), _gray(got)) < 6
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_annotations_sit_on_the_cells(variant, engine, originals, tmp_path):
+    """Rendered upright, the annotated variant's highlights cover exactly the pixels the original's do (moved by
+    the CropBox inset): each sits on its finding's cell."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from izlem_audit.output.annotate import write_annotated
+    from izlem_audit.reading.geometry import pdfium_frame
+
+    out, insets, findings = _variant_findings(variant, engine, tmp_path)
+    _, orig_findings = originals(REHBER, engine)
+    write_annotated(FIXTURES / REHBER, orig_findings, tmp_path / "orig-ann.pdf")
+    n = write_annotated(out, findings, tmp_path / "ann.pdf")
+    assert n == len([f for f in findings if f.page and f.bbox]) >= 4
+
+    def masks(path):
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            res = {}
+            for k in sorted({f.page for f in findings if f.page}):
+                page = doc[k - 1]
+                rot = pdfium_frame(page).render_rotation
+                a = _gray(page.render(scale=1.0, rotation=rot, draw_annots=True).to_pil())
+                b = _gray(page.render(scale=1.0, rotation=rot, draw_annots=False).to_pil())
+                ys, xs = np.nonzero(abs(a - b) > 30)
+                res[k] = (len(xs), xs.min(), ys.min(), xs.max(), ys.max())
+                page.close()
+            return res
+        finally:
+            doc.close()
+
+    want, have = masks(tmp_path / "orig-ann.pdf"), masks(tmp_path / "ann.pdf")
+    for k, (count, *box) in want.items():
+        d = insets[k]
+        assert count > 100 and have[k][0] == pytest.approx(count, rel=0.1), (k, have[k], count)
+        assert have[k][1:] == pytest.approx([v - d for v in box], abs=2), (k, have[k], box)
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "izlem_audit.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+
+
+def _check(path: Path, engine: str, out: Path) -> Path:
+    proc = _cli("check", str(path), "--engine", engine, "--format", "html,xlsx,md,json",
+                "--output", str(out / "rapor"), "--annotate", str(out / "isaretli.pdf"), "-q")
+    assert proc.returncode == 1, proc.stderr  # the fixture's planted errors, no crash
+    for name in ("rapor.html", "rapor.xlsx", "rapor.md", "rapor.json", "isaretli.pdf"):
+        assert (out / name).stat().st_size > 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def original_outputs(tmp_path_factory):
+    cache = {}
+
+    def get(engine: str) -> Path:
+        if engine not in cache:
+            cache[engine] = _check(FIXTURES / REHBER, engine, tmp_path_factory.mktemp(f"orig-{engine}"))
+        return cache[engine]
+    return get
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_check_writes_every_output(variant, engine, original_outputs, tmp_path):
+    """``check`` as a user runs it on a variant: every format and the annotated copy written, the same findings
+    as on the original, one crop picture per finding in the HTML, one highlight per located finding."""
+    import re
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    pdf = tmp_path / f"{variant}.pdf"
+    make_variant(FIXTURES / REHBER, variant, pdf)
+    res = {"orig": original_outputs(engine), "var": _check(pdf, engine, tmp_path / "out")}
+    keys = ("id", "rule", "severity", "amac", "hedef", "performans_hedefi", "item", "period", "reported",
+            "expected", "message", "page")
+    want, have = (json.loads((res[n] / "rapor.json").read_text(encoding="utf-8"))["findings"] for n in ("orig", "var"))
+    assert [{k: f[k] for k in keys} for f in have] == [{k: f[k] for k in keys} for f in want]
+    html = (res["var"] / "rapor.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<article class=\"finding ", html)) == len(have)
+    assert html.count("data:image/png;base64,") >= len([f for f in have if f["bbox"]])
+    assert (res["var"] / "rapor.md").read_text(encoding="utf-8").count("IZ") >= len(have)
+    assert load_workbook(res["var"] / "rapor.xlsx").sheetnames == load_workbook(res["orig"] / "rapor.xlsx").sheetnames
+    reader = PdfReader(str(res["var"] / "isaretli.pdf"))
+    highlights = sum(1 for p in reader.pages for a in (p.get("/Annots") or [])
+                     if a.get_object().get("/Subtype") == "/Highlight")
+    assert highlights == len([f for f in have if f["page"] and f["bbox"]]) >= 4

@@ -14,6 +14,7 @@ from pathlib import Path
 from .assembling import Assembler
 from .extract import iter_pages
 from .output.atomic import write_atomic
+from .reading.geometry import pdfium_frame
 from .reading.grid import build_tables, group_lines
 
 
@@ -36,7 +37,10 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
     doc = pdfium.PdfDocument(str(pdf), password=password)
     try:
         scale = dpi / 72
-        img = doc[page - 1].render(scale=scale).to_pil().convert("RGB")
+        pdf_page = doc[page - 1]
+        # drawn in the page frame, in which the reader gives every box (reading/geometry.py)
+        img = pdf_page.render(scale=scale, rotation=pdfium_frame(pdf_page).render_rotation).to_pil().convert("RGB")
+        pdf_page.close()
     finally:
         doc.close()
     overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))

@@ -1,6 +1,8 @@
 """A copy of the original PDF with a highlight and a comment at each finding's cell.
 
-The input file is only read; the copy is written through a temporary file (atomic.write_atomic).
+The input file is only read; the copy is written through a temporary file (atomic.write_atomic). Findings' boxes
+are in the page frame (``reading/geometry.py``); each is mapped back to the page's PDF user space there, so the
+highlight sits on the cell whatever the page's /Rotate, CropBox or MediaBox origin.
 """
 
 from __future__ import annotations
@@ -18,21 +20,18 @@ def write_annotated(pdf: Path, findings: list[Finding], out: Path, password: str
     from pypdf.annotations import Highlight
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
+    frames = _frames(pdf, {f.page for f in findings if f.page and f.bbox}, password)
     reader = PdfReader(str(pdf))
     if reader.is_encrypted:
         reader.decrypt(password or "")
     writer = PdfWriter(clone_from=reader)
     n = 0
     for f in findings:
-        if not f.page or not f.bbox or f.page > len(writer.pages):
+        if not f.page or not f.bbox or f.page not in frames or f.page > len(writer.pages):
             continue
-        page = writer.pages[f.page - 1]
-        box = page.mediabox
-        height, left, bottom = float(box.height), float(box.left), float(box.bottom)
-        x0, top, x1, bot = f.bbox
-        # model boxes have their origin at the top left; PDF user space at the bottom left
-        llx, lly, urx, ury = left + x0, bottom + height - bot, left + x1, bottom + height - top
-        quad = ArrayObject([FloatObject(v) for v in (llx, ury, urx, ury, llx, lly, urx, lly)])
+        frame = frames[f.page]
+        llx, lly, urx, ury = frame.user_rect(f.bbox)
+        quad = ArrayObject([FloatObject(v) for v in frame.user_quad(f.bbox)])
         annot = Highlight(rect=(llx, lly, urx, ury), quad_points=quad, highlight_color=COLORS[f.severity],
                           printing=True)
         annot[NameObject("/Contents")] = TextStringObject(f"{f.rule}: {f.message}")
@@ -42,3 +41,15 @@ def write_annotated(pdf: Path, findings: list[Finding], out: Path, password: str
     with open(out, "wb") as fh:
         writer.write(fh)
     return n
+
+
+def _frames(pdf: Path, pages: set[int], password: str | None):
+    import pypdfium2 as pdfium
+
+    from ..reading.geometry import pdfium_frames
+
+    doc = pdfium.PdfDocument(str(pdf), password=password)
+    try:
+        return pdfium_frames(doc, sorted(pages))
+    finally:
+        doc.close()

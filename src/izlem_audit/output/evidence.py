@@ -2,6 +2,8 @@
 
 Each page is rendered once (PDFium) and every crop of that page is cut from it, so a report with hundreds of
 findings renders each page at most once. PNG bytes are returned; the HTML report inlines them as data URIs.
+The page is rendered in its frame (``reading/geometry.py``: the boxes of findings are in it), so the row reads
+upright whatever the page's /Rotate, CropBox or MediaBox origin.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ def crop_findings(pdf: Path | None, findings: list[Finding], password: str | Non
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 
+    from ..reading.geometry import pdfium_frame
+
     by_page: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
         page = f.row_page or f.page
@@ -37,7 +41,8 @@ def crop_findings(pdf: Path | None, findings: list[Finding], password: str | Non
             if page_no > len(doc):
                 continue
             page = doc[page_no - 1]
-            image = page.render(scale=SCALE).to_pil().convert("RGB")
+            frame = pdfium_frame(page)
+            image = page.render(scale=SCALE, rotation=frame.render_rotation).to_pil().convert("RGB")
             page.close()
             for i in idxs:
                 f = findings[i]
@@ -48,8 +53,7 @@ def crop_findings(pdf: Path | None, findings: list[Finding], password: str | Non
                 pad = max(CONTEXT, (MIN_HEIGHT - (region[3] - region[1])) / 2)
                 x0, y0, x1, y1 = (max(0.0, region[0] - MARGIN), max(0.0, region[1] - pad),
                                   region[2] + MARGIN, region[3] + pad)
-                box = tuple(int(v * SCALE) for v in (x0, y0, x1, y1))
-                crop = image.crop(box).copy()
+                crop = image.crop(frame.pixel_box((x0, y0, x1, y1), SCALE)).copy()
                 if f.bbox and (f.page or page_no) == page_no:
                     d = ImageDraw.Draw(crop)
                     bx = [(f.bbox[0] - x0) * SCALE, (f.bbox[1] - y0) * SCALE,

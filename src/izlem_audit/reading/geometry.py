@@ -127,6 +127,15 @@ class PageFrame:
         p, q = self.user_point(rect[0], rect[1]), self.user_point(rect[2], rect[3])
         return (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
 
+    def user_quad(self, rect: Rect) -> tuple[float, ...]:
+        """A frame box as annotation QuadPoints in PDF user space: its top-left, top-right, bottom-left and
+        bottom-right corners as the text reads (viewers draw a highlight's rounded ends from this order)."""
+        x0, top, x1, bottom = rect
+        out: list[float] = []
+        for fx, fy in ((x0, top), (x1, top), (x0, bottom), (x1, bottom)):
+            out.extend(self.user_point(fx, fy))
+        return tuple(out)
+
     @property
     def render_rotation(self) -> int:
         """The rotation to pass to PDFium's render (which adds it to ``/Rotate``) to draw the page in the frame:
