@@ -13,7 +13,8 @@ Variants of the committed fixtures are made at test time with pikepdf, changing 
 
 Every variant is read by both engines and compared with the original: cell for cell against the fixture's
 ground truth (the small guide-layout reports, whole) or the original's cells (pages of the Çiğli report), finding
-for finding (rule, place, values, message), and every box shifted by exactly the CropBox inset.
+for finding (rule, place, values, message), and every box shifted by exactly the CropBox inset. The outputs (evidence crops, the annotated copy, every format of
+``check``) are checked on the variants of the small guide-layout report.
 """
 
 from __future__ import annotations
@@ -218,10 +219,20 @@ def _boxes(d, path="", out=None):
     return out
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("variant", list(VARIANTS))
-@pytest.mark.parametrize("pdf", list(CASES))
+def _reading_cases():
+    for pdf in CASES:
+        for variant in VARIANTS:
+            for engine in ENGINES:
+                yield pytest.param(pdf, variant, engine, id=f"{pdf[:-4]}-{variant}-{engine}")
+    # camelot (the slow third engine, on a copy of the page in its frame): the small report
+    for variant in VARIANTS:
+        yield pytest.param("rehber-2025-6-reportlab.pdf", variant, "camelot", id=f"rehber-reportlab-{variant}-camelot")
+
+
+@pytest.mark.parametrize("pdf,variant,engine", list(_reading_cases()))
 def test_variant_reads_as_the_original(pdf, variant, engine, originals, tmp_path):
+    if engine == "camelot":
+        pytest.importorskip("camelot")
     src = FIXTURES / pdf
     out = tmp_path / f"{src.stem}-{variant}.pdf"
     insets = make_variant(src, variant, out)
@@ -243,18 +254,20 @@ def test_variant_reads_as_the_original(pdf, variant, engine, originals, tmp_path
     findings, _ = run_rules(report)
     assert sorted(map(_finding_key, findings), key=repr) == sorted(map(_finding_key, orig_findings), key=repr)
 
-    # every box in the frame: the original's, moved by the CropBox inset of its page, nothing else
+    # every box in the frame: the original's, moved by the CropBox inset of its page, nothing else (camelot
+    # finds its grid in a raster image, whose pixels fall differently on a cropped page: within a point)
+    tol = 1.0 if engine == "camelot" else 0.02
     want = _boxes(orig_report.to_dict())
     have = _boxes(report.to_dict())
     assert want.keys() == have.keys() and want
     for k, (page, box) in want.items():
         page2, box2 = have[k]
         d = insets[page]
-        assert page2 == page and box2 == pytest.approx([box[0] - d, box[1] - d, box[2] - d, box[3] - d], abs=0.02), k
+        assert page2 == page and box2 == pytest.approx([box[0] - d, box[1] - d, box[2] - d, box[3] - d], abs=tol), k
     for f, g in zip(sorted(orig_findings, key=_finding_key), sorted(findings, key=_finding_key)):
         if f.bbox:
             d = insets[f.page]
-            assert g.page == f.page and g.bbox == pytest.approx([v - d for v in f.bbox], abs=0.02)
+            assert g.page == f.page and g.bbox == pytest.approx([v - d for v in f.bbox], abs=tol)
 
 
 def test_a_variant_really_changes_the_geometry(tmp_path):

@@ -5,14 +5,22 @@ come from PDFium, as in the fast engine, because camelot joins a cell's text in 
 structure the assembler needs (two values in one cell). Running text between tables is not camelot's business
 either: it is the characters outside every table. What camelot cannot do is said, not hidden: it reads no
 password-protected PDF without the password and needs Ghostscript or pdfium for rendering.
+
+Camelot has no notion of the page frame (``geometry.py``): it measures from the MediaBox and renders the
+CropBox, and a /Rotate 180 or a CropBox inside the MediaBox loses its tables. A page whose geometry is not
+plain is therefore handed to camelot as a temporary copy in which the page *is* its frame (MediaBox = the
+frame's size at the origin, no /Rotate, the content mapped by the frame's transform); the original is only
+read.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError
+from .geometry import PageFrame, pdfium_frame, visible_box
 from .grid import fill_cells, grid_from_spans, group_lines
 from .page import Block, GridTable, TextLine
 from .pdfium_source import page_content
@@ -38,6 +46,43 @@ def _tables_for_page(tables, number: int, height: float) -> list[GridTable]:
     return out
 
 
+def _frames(pdf, numbers: list[int]) -> tuple[dict[int, PageFrame], bool]:
+    """Each page's frame, and whether any page's geometry is not plain (the frame is not the MediaBox as is)."""
+    frames: dict[int, PageFrame] = {}
+    plain = True
+    for n in numbers:
+        page = pdf[n - 1]
+        try:
+            frame = frames[n] = pdfium_frame(page)
+            media = visible_box(page.get_mediabox())
+        finally:
+            page.close()
+        plain = plain and frame.turn == 0 and frame.rotate == 0 and frame.box == media and media[:2] == (0.0, 0.0)
+    return frames, not plain
+
+
+def _frame_copy(path: Path, password: str | None, frames: dict[int, PageFrame], out: Path) -> None:
+    """Write a copy of ``path`` whose pages are their frames: what camelot measures is then the frame."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import NameObject, NumberObject, RectangleObject
+
+    reader = PdfReader(str(path))
+    if reader.is_encrypted:
+        reader.decrypt(password or "")
+    writer = PdfWriter(clone_from=reader)
+    for n, frame in frames.items():
+        page = writer.pages[n - 1]
+        a, b, c, d, e, f = frame.affine()
+        # frame (x, y down) -> the copy's user space (x, y up)
+        page.add_transformation(Transformation((a, -b, c, -d, e, frame.height - f)))
+        box = RectangleObject([0, 0, frame.width, frame.height])
+        page.mediabox = box
+        page.cropbox = box
+        page[NameObject("/Rotate")] = NumberObject(0)
+    with open(out, "wb") as fh:
+        writer.write(fh)
+
+
 def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int] | None = None) -> Iterator[list[Block]]:
     try:
         import camelot  # noqa: F401
@@ -47,13 +92,20 @@ def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path), password=password)
+    tmp = None
     try:
         numbers = pages or list(range(1, len(pdf) + 1))
         spec = ",".join(str(n) for n in numbers)
         kwargs = {"flavor": "lattice", "pages": spec, "line_scale": 40}
-        if password:
+        frames, turned = _frames(pdf, numbers)
+        target = path
+        if turned:
+            tmp = tempfile.TemporaryDirectory(prefix="izlem-camelot-")
+            target = Path(tmp.name) / "frames.pdf"
+            _frame_copy(path, password, frames, target)
+        elif password:
             kwargs["password"] = password
-        tables = camelot.read_pdf(str(path), **kwargs)
+        tables = camelot.read_pdf(str(target), **kwargs)
         for n in numbers:
             content = page_content(pdf, n)
             grids = _tables_for_page(tables, n, content.height)
@@ -64,3 +116,5 @@ def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int
             yield blocks
     finally:
         pdf.close()
+        if tmp is not None:
+            tmp.cleanup()
