@@ -1,12 +1,22 @@
-"""Column headers, matched loosely: ``Hedef Etkisi``, ``Hedef Etkisi %`` and ``Hedefe Etkisi (%)`` are one
-column. Labels are folded (Turkish-aware, ASCII) and compared with rapidfuzz's ratio; the best label above
-``THRESHOLD`` wins. Whole-string ratio (not token-set) keeps ``Hedef`` apart from ``Hedef Etkisi`` and
-``Gerçekleşme`` apart from ``Gerçekleşme Oranı``.
+"""Column headers by meaning: one vocabulary table, matched loosely.
+
+``VOCABULARY`` is the one table of what a header label means: for each table kind (gösterge, faaliyet) and field,
+the guide's long column titles and the variants municipalities print (``Hedefe Etkisi (%)`` / ``Ağırlık``,
+``Hedeflenen`` / ``2025 Yılı Hedefi``, ``Gerçekleşme Değeri (C)`` / ``Sonuç``); and the labels of period columns
+(``3 Aylık``, ``I. Dönem``, ``Ocak-Mart``) with the month each period ends in. ``docs/header-vocabulary.md`` is
+generated from it (``python -m izlem_audit.normalising.headers``; a test keeps the two equal).
+
+Field labels are folded (Turkish-aware, ASCII), a year is read as ``YYYY`` (``2025 Yılı Hedefi``), and compared
+with rapidfuzz's ratio; the best label above ``THRESHOLD`` wins. Whole-string ratio (not token-set) keeps
+``Hedef`` apart from ``Hedef Etkisi`` and ``Gerçekleşme`` apart from ``Gerçekleşme Oranı``. Period labels are
+matched exactly after folding (``3 Aylık`` and ``6 Aylık`` differ by one character, which no fuzzy threshold can
+tell from a misprint).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -15,41 +25,92 @@ from .text import fold
 
 THRESHOLD = 80.0
 
-# field -> spellings seen in reports (the guide's and producers' own)
-GOSTERGE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "seq": ("Sıra No", "Sıra", "S.No", "No"),
-    "code": ("Gösterge Kodu", "Kod", "Gösterge No", "PG Kodu", "Performans Göstergesi Kodu"),
-    "name": ("Gösterge Adı", "Performans Göstergesi", "Performans Göstergeleri", "Gösterge", "Gösterge Tanımı"),
-    "weight": ("Hedef Etkisi %", "Hedef Etkisi", "Hedefe Etkisi (%)", "Hedefe Etkisi", "Hedefe Etkisi %",
-               "Etki (%)", "Ağırlık (%)", "Ağırlık"),
-    "baseline": ("Plan Dönemi Başlangıç Değeri (A)", "Plan Dönemi Başlangıç Değeri", "Başlangıç Değeri",
-                 "Başlangıç Değeri (A)"),
-    "target": ("Hedef", "İzleme Dönemindeki Yılsonu Hedeflenen Değer (B)", "Yılsonu Hedeflenen Değer",
-               "Hedeflenen Değer", "Yıl Sonu Hedefi", "Hedef Değer"),
-    "month": ("Ay", "Dönem", "İzleme Dönemi", "Ay/Dönem"),
-    "actual": ("Gerçekleşme", "İzleme Dönemindeki Gerçekleşme Değeri (C)", "Gerçekleşme Değeri",
-               "Gerçekleşen", "Gerçekleşen Değer"),
-    "rate": ("Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)", "Gerçekleşme Oranı", "Performans (%)",
-             "Performans (%) (C-A)/(B-A)", "Performans", "Performans %"),
-    "note": ("Açıklama", "Açıklamalar", "Açıklama / Değerlendirme"),
-}
 
-FAALIYET_COLUMNS: dict[str, tuple[str, ...]] = {
-    "seq": ("Sıra No", "Sıra", "S.No", "No"),
-    "code": ("Faaliyet Kodu", "Faaliyet No", "Kod"),
-    "name": ("Faaliyet / Proje Adı", "Faaliyet/Proje Adı", "Faaliyet Adı", "Faaliyet / Proje", "Faaliyetler"),
-    "budget": ("Hedef (TL)", "Bütçe (TL)", "Ödenek (TL)", "Maliyet (TL)", "Hedef", "Bütçe", "Ödenek"),
-    "spent": ("Gerçekleşme (TL)", "Harcama (TL)", "Harcanan (TL)", "Gerçekleşme", "Harcama"),
-    "rate": ("Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)", "Gerçekleşme Oranı"),
-    "note": ("Açıklama", "Açıklamalar"),
-}
+@dataclass(frozen=True)
+class Meaning:
+    kind: str  # "gosterge", "faaliyet" or "period"
+    field: str  # the model field (or, for a period, "m3", "m6", "m9", "m12": the month the period ends in)
+    meaning: str  # what the column holds, for the docs
+    spellings: tuple[str, ...]
+
+
+_QUARTERS = {3: ("I", "1", "Ocak", "Mart"), 6: ("II", "2", "Nisan", "Haziran"), 9: ("III", "3", "Temmuz", "Eylül"),
+             12: ("IV", "4", "Ekim", "Aralık")}
+
+
+def _period_spellings(months: int) -> tuple[str, ...]:
+    roman, digit, first, last = _QUARTERS[months]
+    out = (f"{months} Ay", f"{months} Aylık", f"{roman}. Dönem", f"{digit}. Dönem", f"{roman}. Çeyrek",
+           f"{digit}. Çeyrek", f"{first}-{last}")
+    if first != "Ocak":  # the cumulative span from the start of the year
+        out += (f"Ocak-{last}",)
+    return out + (("Yıl Sonu", "Yıllık") if months == 12 else ())
+
+
+VOCABULARY: tuple[Meaning, ...] = (
+    # --- gösterge tables (the reference's monthly rows and the guide's A/B/C table)
+    Meaning("gosterge", "seq", "sıra numarası", ("Sıra No", "Sıra", "S.No", "No")),
+    Meaning("gosterge", "code", "gösterge kodu", ("Gösterge Kodu", "Kod", "Gösterge No", "PG Kodu",
+                                                  "Performans Göstergesi Kodu")),
+    Meaning("gosterge", "name", "gösterge adı", ("Gösterge Adı", "Performans Göstergesi", "Performans Göstergeleri",
+                                                 "Gösterge", "Gösterge Tanımı")),
+    Meaning("gosterge", "weight", "hedefe etkisi (ağırlık, %)", (
+        "Hedef Etkisi %", "Hedef Etkisi", "Hedefe Etkisi (%)", "Hedefe Etkisi", "Hedefe Etkisi %", "Etki (%)",
+        "Ağırlık (%)", "Ağırlık", "Ağırlık %", "Göstergenin Hedefe Etkisi (%)")),
+    Meaning("gosterge", "baseline", "plan dönemi başlangıç değeri (A)", (
+        "Plan Dönemi Başlangıç Değeri (A)", "Plan Dönemi Başlangıç Değeri", "Başlangıç Değeri",
+        "Başlangıç Değeri (A)")),
+    Meaning("gosterge", "target", "yıl sonu hedefi (B)", (
+        "Hedef", "İzleme Dönemindeki Yılsonu Hedeflenen Değer (B)", "Yılsonu Hedeflenen Değer", "Hedeflenen Değer",
+        "Hedeflenen", "Yıl Sonu Hedefi", "Hedef Değer", "YYYY Yılı Hedefi", "YYYY Hedefi", "YYYY Yılı Hedef")),
+    Meaning("gosterge", "month", "izleme dönemi (ay)", ("Ay", "Dönem", "İzleme Dönemi", "Ay/Dönem")),
+    Meaning("gosterge", "actual", "gerçekleşme değeri (C)", (
+        "Gerçekleşme", "İzleme Dönemindeki Gerçekleşme Değeri (C)", "Gerçekleşme Değeri", "Gerçekleşen",
+        "Gerçekleşen Değer", "Sonuç", "Sonuç Değeri", "YYYY Yılı Gerçekleşme")),
+    Meaning("gosterge", "rate", "gerçekleşme oranı / gösterge performansı (%)", (
+        "Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)", "Gerçekleşme Oranı", "Performans (%)",
+        "Performans (%) (C-A)/(B-A)", "Performans", "Performans %")),
+    Meaning("gosterge", "note", "açıklama", ("Açıklama", "Açıklamalar", "Açıklama / Değerlendirme")),
+    # --- faaliyet tables
+    Meaning("faaliyet", "seq", "sıra numarası", ("Sıra No", "Sıra", "S.No", "No")),
+    Meaning("faaliyet", "code", "faaliyet kodu", ("Faaliyet Kodu", "Faaliyet No", "Kod")),
+    Meaning("faaliyet", "name", "faaliyet / proje adı", ("Faaliyet / Proje Adı", "Faaliyet/Proje Adı",
+                                                          "Faaliyet Adı", "Faaliyet / Proje", "Faaliyetler")),
+    Meaning("faaliyet", "budget", "bütçe (TL)", ("Hedef (TL)", "Bütçe (TL)", "Ödenek (TL)", "Maliyet (TL)", "Hedef",
+                                                 "Bütçe", "Ödenek", "Tahmini Maliyet (TL)")),
+    Meaning("faaliyet", "spent", "harcama (TL)", ("Gerçekleşme (TL)", "Harcama (TL)", "Harcanan (TL)",
+                                                  "Gerçekleşme", "Harcama", "Harcanan Tutar (TL)")),
+    Meaning("faaliyet", "rate", "gerçekleşme oranı (%)", ("Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)",
+                                                          "Gerçekleşme Oranı")),
+    Meaning("faaliyet", "note", "açıklama", ("Açıklama", "Açıklamalar")),
+    # --- period columns (a yearly report with one column per quarter); matched exactly, not fuzzily
+    *(Meaning("period", f"m{m}", f"{m}. ayın sonuna kadarki dönem", _period_spellings(m)) for m in (3, 6, 9, 12)),
+)
+
+
+def columns_of(kind: str) -> dict[str, tuple[str, ...]]:
+    """field -> spellings for one table kind, in the table's order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in VOCABULARY:
+        if m.kind == kind:
+            out[m.field] = out.get(m.field, ()) + m.spellings
+    return out
+
+
+GOSTERGE_COLUMNS: dict[str, tuple[str, ...]] = columns_of("gosterge")
+FAALIYET_COLUMNS: dict[str, tuple[str, ...]] = columns_of("faaliyet")
 
 _LETTER = re.compile(r"\(\s*([abc])\s*\)\s*$")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
-    return fold(text)
+    """Folded label; a year stands as ``yyyy`` unless it is all the label says (the ``2024`` above Hedef/Ay)."""
+    key = fold(text)
+    if key and not _YEAR.fullmatch(key):
+        key = _YEAR.sub("yyyy", key)
+    return key
 
 
 _VOCABS: dict[int, dict[str, tuple[str, ...]]] = {}
@@ -94,3 +155,41 @@ def match_prefix(text: str, columns: dict[str, tuple[str, ...]], min_len: int = 
             if _folded(s).replace(" ", "").startswith(bare):
                 return field
     return None
+
+
+def _period_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+_PERIODS = {_period_key(s): int(m.field[1:]) for m in VOCABULARY if m.kind == "period" for s in m.spellings}
+
+
+def match_period(text: str) -> int | None:
+    """The month a period column's label ends in (``3 Aylık``, ``I. Dönem``, ``Ocak-Mart`` -> 3), or None."""
+    return _PERIODS.get(_period_key(text))
+
+
+def vocabulary_markdown() -> str:
+    """``docs/header-vocabulary.md``: the vocabulary table as the docs show it."""
+    kinds = {"gosterge": "Gösterge tables", "faaliyet": "Faaliyet tables",
+             "period": "Period columns (matched exactly; the field is the month the period ends in; for the "
+                       "quarter-columns layout, whose reader is not written yet)"}
+    out = ["# Header vocabulary", "",
+           "Generated from `VOCABULARY` in `src/izlem_audit/normalising/headers.py` "
+           "(`python -m izlem_audit.normalising.headers > docs/header-vocabulary.md`); a test keeps them equal.",
+           "",
+           "A header label is folded (Turkish-aware, ASCII; a year reads as `YYYY`) and compared with every "
+           f"spelling of its table kind by rapidfuzz's whole-string ratio; the best at or above {THRESHOLD:g} names "
+           "the column. Labels ending in `(A)`, `(B)`, `(C)` (the guide's letters) are baseline, target and actual "
+           "whatever their words; `(C-A)/(B-A)` is the rate. Period labels must match exactly after folding.", ""]
+    for kind, title in kinds.items():
+        out += [f"## {title}", "", "| field | meaning | spellings |", "|---|---|---|"]
+        for m in VOCABULARY:
+            if m.kind == kind:
+                out.append(f"| `{m.field}` | {m.meaning} | {' · '.join(m.spellings)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(vocabulary_markdown(), end="")
