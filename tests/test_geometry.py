@@ -27,15 +27,15 @@ import pytest
 
 from izlem_audit.extract import extract
 from izlem_audit.reading.geometry import PageFrame, choose_turn, quarter, text_turn, visible_box
+from fixtures.build.geometry import INSET, VARIANTS, make_variant  # noqa: F401
 from izlem_audit.rules.engine import run_rules
 
 from test_extraction import compare, truth_for
 
-pikepdf = pytest.importorskip("pikepdf")
+pytest.importorskip("pikepdf")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "pdfs"
-INSET = 12.0
 
 
 # --- the frame, once per case --------------------------------------------------------------------------------
@@ -95,86 +95,7 @@ def test_render_rotation_draws_the_frame(turn, rotate):
     assert (rotate + frame.render_rotation) % 360 == turn
 
 
-# --- variants of the fixtures ----------------------------------------------------------------------------------
-
-def _floats(box):
-    return [float(v) for v in box]
-
-
-def _rotate(angle):
-    def f(i, page, pdf):
-        page.Rotate = (int(page.get("/Rotate", 0)) + angle) % 360
-        return 0.0
-    return f
-
-
-def _upright(angle):
-    """Draw the content turned on a MediaBox with swapped sides, and /Rotate so that it displays upright."""
-    def f(i, page, pdf):
-        x0, y0, x1, y1 = _floats(page.MediaBox)
-        w, h = x1 - x0, y1 - y0
-        # counter-clockwise for /Rotate 90, clockwise for /Rotate 270 (the content moved to the origin first)
-        cm = f"0 1 -1 0 {h} 0 cm" if angle == 90 else f"0 -1 1 0 0 {w} cm"
-        page.contents_add(pdf.make_stream(f"{cm} 1 0 0 1 {-x0} {-y0} cm\n".encode()), prepend=True)
-        page.MediaBox = [0, 0, h, w]
-        if "/CropBox" in page:
-            del page["/CropBox"]
-        page.Rotate = angle
-        return 0.0
-    return f
-
-
-def _cropbox(i, page, pdf):
-    x0, y0, x1, y1 = _floats(page.MediaBox)
-    page.CropBox = [x0 + INSET, y0 + INSET, x1 - INSET, y1 - INSET]
-    return INSET
-
-
-def _origin(i, page, pdf):
-    x0, y0, x1, y1 = _floats(page.MediaBox)
-    page.contents_add(pdf.make_stream(b"1 0 0 1 100 200 cm\n"), prepend=True)
-    page.MediaBox = [x0 + 100, y0 + 200, x1 + 100, y1 + 200]
-    if "/CropBox" in page:
-        c = _floats(page.CropBox)
-        page.CropBox = [c[0] + 100, c[1] + 200, c[2] + 100, c[3] + 200]
-    return 0.0
-
-
-def _chain(*fs):
-    def f(i, page, pdf):
-        return sum(g(i, page, pdf) for g in fs)
-    return f
-
-
-_MIX = [
-    _chain(_origin, _cropbox, _rotate(90)),
-    _chain(_upright(270), _cropbox),
-    _chain(_upright(90), _origin),
-    _chain(_cropbox, _rotate(180)),
-]
-
-VARIANTS = {
-    "rotate90": lambda i: _rotate(90),
-    "rotate180": lambda i: _rotate(180),
-    "rotate270-alternate": lambda i: _rotate(270) if i % 2 else None,
-    "upright90": lambda i: _upright(90),
-    "upright270-alternate": lambda i: _upright(270) if i % 2 == 0 else None,
-    "cropbox": lambda i: _cropbox,
-    "origin": lambda i: _origin,
-    "mix": lambda i: _MIX[i % len(_MIX)],
-}
-
-
-def make_variant(src: Path, name: str, out: Path) -> dict[int, float]:
-    """Write the variant ``name`` of ``src`` to ``out``; return the CropBox inset of each (1-based) page."""
-    insets: dict[int, float] = {}
-    with pikepdf.open(src) as pdf:
-        for i, page in enumerate(pdf.pages):
-            fn = VARIANTS[name](i)
-            insets[i + 1] = fn(i, page, pdf) if fn else 0.0
-        pdf.save(out)
-    return insets
-
+# --- variants of the fixtures (fixtures/build/geometry.py) ------------------------------------------------
 
 # the small guide-layout reports whole; pages of the Çiğli report (tables continued across pages included)
 CASES = {
