@@ -203,7 +203,7 @@ def test_docx_without_hedef_tables(tmp_path):
     p = tmp_path / "notlar.docx"
     doc.save(str(p))
     line = _one_line(run("check", str(p)))
-    assert "hedef tablosu bulunamadı" in line and "1 tablo" in line
+    assert "hedef tablosu okunamadı" in line and "1 tablo incelendi: Tablo 1" in line
 
 
 def test_check_a_draft_writes_every_format(tmp_path):

@@ -122,7 +122,9 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
             raise UserError("pages_timed_out", n=len(timed_out), seconds=limits.page_seconds)
         if report.text_chars < 20 * looked:
             raise UserError("scanned", path=path, pages=looked, chars=report.text_chars)
-        raise UserError("no_tables", path=path, pages=looked)
+        from .diagnose import unknown_layout_error
+
+        raise unknown_layout_error(report, path, looked)
     return report
 
 
@@ -225,10 +227,15 @@ def debug(
 ) -> None:
     """Sayfayı, okuyucunun gördükleriyle birlikte çizer: çizgiler, hücreler, sütunlar, bloklar."""
     from .debug_render import render_debug
-    from .inputs import check_pdf
+    from .inputs import check_pdf, input_kind
 
     lang = _check_lang(lang)
     with _guard(lang, debug_):
+        kind = input_kind(report_path)
+        if kind != "pdf":
+            import shlex
+
+            raise UserError("debug_needs_pdf", path=report_path, kind=f".{kind}", cmd_path=shlex.quote(str(report_path)))
         n = check_pdf(report_path, password)
         if not 1 <= page <= n:
             raise UserError("bad_page", page=page, pages=n)

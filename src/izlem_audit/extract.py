@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .assembling import Assembler
+from .diagnose import LayoutProbe, unknown_layout_error
 from .model import Report, Source, StructureIssue
 from .normalising.text import fold, squash
 from .reading.layout import page_blocks
@@ -123,11 +124,13 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     numbers = pages or list(range(1, n_pages + 1))
     issues: list[StructureIssue] = []
     text_chars = 0
+    probe = LayoutProbe()
 
     def feed(blocks) -> None:
         for b in blocks:
             if b.text is not None and len(title_lines) < 60:
                 title_lines.append((b.page, b.text.line))
+            _probe(probe, b)
             asm.feed(b)
 
     if engine == "camelot":
@@ -164,11 +167,25 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
             source.close()
     report = asm.finish()
     report.issues = issues + report.issues
+    _diagnose(report, probe)
     report.engine = engine
     report.text_chars = text_chars
     report.source = Source(str(path), sha256_of(path), n_pages)
     _title_and_year(report, title_lines)
     return report
+
+
+def _probe(probe: LayoutProbe, block, ref: str | None = None) -> None:
+    if block.table is not None:
+        probe.table(block.table, ref)
+    elif block.text is not None:
+        probe.text(block.text.line.text, block.page)
+
+
+def _diagnose(report: Report, probe: LayoutProbe) -> None:
+    """No hedef table read: say which pages looked like tables and what they lacked (``diagnose.py``)."""
+    if not report.hedefler:
+        report.issues.append(StructureIssue("no_hedef_table", detail=probe.detail()))
 
 
 def _title_and_year(report: Report, lines: list) -> None:
@@ -225,7 +242,9 @@ def extract_draft(path: Path, kind: str, layout=None) -> Report:
     asm = Assembler()
     title_lines: list[tuple[int, object]] = []
     text_chars = 0
+    probe = LayoutProbe()
     for b in layout.blocks:
+        _probe(probe, b, layout.names.get(id(b.table)) if b.table is not None else None)
         if b.text is not None:
             text_chars += len(b.text.line.text)
             if len(title_lines) < 60:
@@ -234,6 +253,7 @@ def extract_draft(path: Path, kind: str, layout=None) -> Report:
             text_chars += sum(len(c.text) for c in b.table.cells)
         asm.feed(b)
     report = asm.finish()
+    _diagnose(report, probe)
     report.engine = kind
     report.text_chars = text_chars
     report.source = Source(str(path), sha256_of(path), max((b.page for b in layout.blocks), default=1))
@@ -259,5 +279,5 @@ def read_draft(path: Path, kind: str, limits: Limits | None = None) -> Report:
         raise UserError("corrupt_draft", path=path, detail=f"{type(exc).__name__}: {exc}".split("\n")[0][:100]) \
             from None
     if not report.hedefler:
-        raise UserError("no_tables_draft", path=path, tables=sum(1 for b in layout.blocks if b.table is not None))
+        raise unknown_layout_error(report, path, 0, draft=True)
     return report

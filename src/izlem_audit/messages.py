@@ -38,6 +38,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tr": "{path} açılamadı: Word/Excel dosyası bozuk ya da eksik ({detail}). Dosyayı yeniden kaydedin.",
         "en": "{path} could not be opened: the Word/Excel file is corrupt or truncated ({detail}). Save it again.",
     },
+    "unknown_layout": {
+        "tr": "{path} içinde hedef tablosu okunamadı. Tablo gibi görünen sayfalar: {pages}; eksik olan: {missing_tr}. "
+              "Okuyucunun ne gördüğüne bakın: izlem-audit debug {cmd_path} --page {first}",
+        "en": "No hedef table could be read in {path}. Pages that look like tables: {pages}; missing: {missing_en}. "
+              "See what the reader saw: izlem-audit debug {cmd_path} --page {first}",
+    },
+    "unknown_layout_draft": {
+        "tr": "{path} içinde hedef tablosu okunamadı ({n} tablo incelendi: {tables}); eksik olan: {missing_tr}.",
+        "en": "No hedef table could be read in {path} ({n} tables looked at: {tables}); missing: {missing_en}.",
+    },
+    "debug_needs_pdf": {
+        "tr": "debug bir PDF sayfasını çizer; {path} bir {kind} taslağı. Taslağın tablolarını görmek için: "
+              "izlem-audit extract {cmd_path} --format xlsx --output tablolar.xlsx",
+        "en": "debug draws a PDF page; {path} is a {kind} draft. To see the draft's tables: "
+              "izlem-audit extract {cmd_path} --format xlsx --output tables.xlsx",
+    },
     "no_tables_draft": {
         "tr": "{path} içinde hedef tablosu bulunamadı ({tables} tablo incelendi). Bu bir izleme raporu taslağı mı?",
         "en": "No hedef table found in {path} ({tables} tables looked at). Is this a monitoring report draft?",

@@ -109,7 +109,7 @@ def _table(layout: DraftLayout, tbl, number: int) -> None:
             else:
                 open_merge.pop(col, None)
             col += span
-    layout.table(widths, cells, row_refs)
+    layout.table(widths, cells, row_refs, f"Tablo {number}")
 
 
 def read_docx(path: Path) -> DraftLayout:

@@ -47,6 +47,7 @@ class DraftLayout:
     rows: list[_Placed] = field(default_factory=list)
     y: float = 0.0
     page: int = 1
+    names: dict[int, str] = field(default_factory=dict)  # id(GridTable) -> "Tablo 3", "İzleme!12:40"
 
     def new_page(self, page: int) -> None:
         self.page, self.y = page, 0.0
@@ -61,7 +62,8 @@ class DraftLayout:
         self.rows.append(_Placed(self.page, box, ref))
         self.y += ROW_HEIGHT + GAP
 
-    def table(self, widths: list[float], cells: list[DraftCell], row_refs: list[str]) -> GridTable | None:
+    def table(self, widths: list[float], cells: list[DraftCell], row_refs: list[str],
+              name: str = "") -> GridTable | None:
         """A grid table from cells at grid positions; ``widths`` in points, one per grid column."""
         if not cells:
             return None
@@ -96,6 +98,8 @@ class DraftLayout:
             ref = row_refs[i] if i < len(row_refs) else ""
             self.rows.append(_Placed(self.page, (xs[0], ys[i], xs[-1], ys[i + 1]), ref))
         self.blocks.append(Block(self.page, ys[0], table=table))
+        if name:
+            self.names[id(table)] = name
         self.y = ys[-1] + GAP
         return table
 

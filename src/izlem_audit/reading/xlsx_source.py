@@ -165,7 +165,7 @@ def _table(layout: DraftLayout, ws, name: str, body: list[int], rows, spans) -> 
             lines = [ln for ln in text.split("\n")] if text.strip() else []
             cells.append(DraftCell(r - r0, col - c0, lines, rs, min(cs, c1 - col + 1), bold,
                                    f"{name}!{get_column_letter(col)}{r}"))
-    layout.table(widths, cells, [f"{name}!{r}:{r}" for r in body])
+    layout.table(widths, cells, [f"{name}!{r}:{r}" for r in body], f"{name}!{body[0]}:{body[-1]}")
 
 
 def read_xlsx(path: Path) -> DraftLayout:
