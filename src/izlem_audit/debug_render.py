@@ -39,7 +39,7 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         scale = dpi / 72
         pdf_page = doc[page - 1]
         # drawn in the page frame, in which the reader gives every box (reading/geometry.py)
-        img = pdf_page.render(scale=scale, rotation=pdfium_frame(pdf_page).render_rotation).to_pil().convert("RGB")
+        img = pdfium_frame(pdf_page).render(pdf_page, scale)
         pdf_page.close()
     finally:
         doc.close()

@@ -2,8 +2,8 @@
 
 Each page is rendered once (PDFium) and every crop of that page is cut from it, so a report with hundreds of
 findings renders each page at most once. PNG bytes are returned; the HTML report inlines them as data URIs.
-The page is rendered in its frame (``reading/geometry.py``: the boxes of findings are in it), so the row reads
-upright whatever the page's /Rotate, CropBox or MediaBox origin.
+The page is drawn in its frame (``reading/geometry.py``: the boxes of findings are in it), so the row reads
+upright and is cut at the right place whatever the page's /Rotate, CropBox or MediaBox origin.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def crop_findings(pdf: Path | None, findings: list[Finding], password: str | Non
                 continue
             page = doc[page_no - 1]
             frame = pdfium_frame(page)
-            image = page.render(scale=SCALE, rotation=frame.render_rotation).to_pil().convert("RGB")
+            image = frame.render(page, SCALE)
             page.close()
             for i in idxs:
                 f = findings[i]

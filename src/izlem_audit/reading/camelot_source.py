@@ -8,9 +8,9 @@ password-protected PDF without the password and needs Ghostscript or pdfium for 
 
 Camelot has no notion of the page frame (``geometry.py``): it measures from the MediaBox and renders the
 CropBox, and a /Rotate 180 or a CropBox inside the MediaBox loses its tables. A page whose geometry is not
-plain is therefore handed to camelot as a temporary copy in which the page *is* its frame (MediaBox = the
-frame's size at the origin, no /Rotate, the content mapped by the frame's transform); the original is only
-read.
+plain is therefore handed to camelot as a temporary copy in which the page *is* its frame (MediaBox and
+CropBox = the frame's size at the origin, no /Rotate, the content mapped by the frame's transform); the
+original is only read.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError
-from .geometry import PageFrame, pdfium_frame, visible_box
+from .geometry import PageFrame, pdfium_frame
 from .grid import fill_cells, grid_from_spans, group_lines
 from .page import Block, GridTable, TextLine
 from .pdfium_source import page_content
@@ -54,10 +54,9 @@ def _frames(pdf, numbers: list[int]) -> tuple[dict[int, PageFrame], bool]:
         page = pdf[n - 1]
         try:
             frame = frames[n] = pdfium_frame(page)
-            media = visible_box(page.get_mediabox())
         finally:
             page.close()
-        plain = plain and frame.turn == 0 and frame.rotate == 0 and frame.box == media and media[:2] == (0.0, 0.0)
+        plain = plain and frame.turn == 0 and frame.rotate == 0 and frame.crop is None and frame.box[:2] == (0.0, 0.0)
     return frames, not plain
 
 

@@ -2,12 +2,14 @@
 
 A PDF page has its own geometry: a MediaBox (not always starting at 0, 0), a CropBox inside it (what a viewer
 shows), and a ``/Rotate`` by which the viewer turns the page clockwise. Each engine reports positions in its
-own space (PDFium and pdfminer: PDF user space, y up, MediaBox based). This module defines the frame every
-page source hands on, and the mappings into and out of it; nothing else in the package does page geometry.
+own space (PDFium and pdfminer: PDF user space, y up). This module defines the frame every page source hands
+on, and the mappings into and out of it; nothing else in the package does page geometry.
 
-**The frame**: the CropBox (clipped to the MediaBox), turned clockwise by a quarter-turn multiple ``turn`` so
-that the page's text reads left to right; origin at the top-left corner, ``x`` to the right, ``y`` down, in
-points. The turn is chosen by the text, not by ``/Rotate``:
+**The frame**: the MediaBox turned clockwise by a quarter-turn multiple ``turn`` so that the page's text reads
+left to right; origin at the top-left corner, ``x`` to the right, ``y`` down, in points. It is the page as its
+producer laid it out, whatever part of it the CropBox shows: a crop (print marks, a cropped scan, pages
+cropped by hand, each differently) moves nothing, so a table continued on the next page keeps its columns. The
+turn is chosen by the text, not by ``/Rotate``:
 
 - the usual page (portrait content, no rotation) and the landscape table drawn sideways on a portrait sheet
   and displayed upright by ``/Rotate 90`` or ``270``: the frame is the page as the viewer shows it;
@@ -17,9 +19,9 @@ points. The turn is chosen by the text, not by ``/Rotate``:
 Either way the reader sees the table upright, so rows, columns and page bottoms are the same whatever the
 page boxes and rotation. A page without text (a scan) takes the viewer's orientation.
 
-Out of the frame: ``user_rect`` gives PDF user space (annotations), ``render_rotation`` the extra rotation
-with which PDFium renders the page in the frame, so that frame points times the scale are pixels (evidence
-crops, the debug picture).
+Out of the frame: ``user_rect``/``user_quad`` give PDF user space (annotations); ``render`` draws the page in
+the frame (the CropBox's part of it, as PDFium renders it, turned with ``render_rotation`` and placed where it
+lies in the frame), so that a frame point times the scale is the pixel (evidence crops, the debug picture).
 """
 
 from __future__ import annotations
@@ -74,9 +76,15 @@ def choose_turn(turns: Iterable[int], rotate: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class PageFrame:
-    box: Rect  # the visible box (CropBox within MediaBox) in PDF user space, y up
+    box: Rect  # the MediaBox in PDF user space, y up
     rotate: int = 0  # the page's /Rotate: the viewer turns the page clockwise by this
     turn: int = 0  # the frame is ``box`` turned clockwise by this (chosen so that the text reads upright)
+    crop: Rect | None = None  # the visible box (CropBox within the MediaBox), when it is not the MediaBox
+
+    @property
+    def visible(self) -> Rect:
+        """The visible part of the page (the CropBox) as a frame box."""
+        return self.rect(*self.crop) if self.crop else (0.0, 0.0, self.width, self.height)
 
     @property
     def width(self) -> float:
@@ -143,11 +151,25 @@ class PageFrame:
         return (self.turn - self.rotate) % 360
 
     def pixel_box(self, rect: Rect, scale: float) -> tuple[int, int, int, int]:
-        """A frame box in the pixels of a render at ``scale`` with ``render_rotation``, clipped to the page."""
+        """A frame box in the pixels of ``render`` at ``scale``, clipped to the page."""
         w, h = self.width * scale, self.height * scale
-        x0, y0 = max(0.0, rect[0] * scale), max(0.0, rect[1] * scale)
-        x1, y1 = min(w, rect[2] * scale), min(h, rect[3] * scale)
+        x0, y0 = min(w, max(0.0, rect[0] * scale)), min(h, max(0.0, rect[1] * scale))
+        x1, y1 = min(w, max(0.0, rect[2] * scale)), min(h, max(0.0, rect[3] * scale))
         return (int(x0), int(y0), int(math.ceil(max(x0, x1))), int(math.ceil(max(y0, y1))))
+
+    def render(self, page, scale: float, **kwargs):
+        """A pypdfium2 page drawn in the frame as a PIL image (RGB): a frame point times ``scale`` is its pixel.
+        PDFium draws the CropBox; where the CropBox is smaller than the MediaBox the rest stays white, as a
+        viewer would not show it either."""
+        from PIL import Image
+
+        img = page.render(scale=scale, rotation=self.render_rotation, **kwargs).to_pil().convert("RGB")
+        if not self.crop:
+            return img
+        x0, y0, _, _ = self.visible
+        canvas = Image.new("RGB", (max(1, round(self.width * scale)), max(1, round(self.height * scale))), "white")
+        canvas.paste(img, (round(x0 * scale), round(y0 * scale)))
+        return canvas
 
 
 # --- PDFium ---------------------------------------------------------------------------------------------------
@@ -159,7 +181,8 @@ def pdfium_frame(page, textpage=None) -> PageFrame:
     """The frame of a pypdfium2 page; ``textpage`` (if given) is used to read the text direction."""
     import pypdfium2.raw as raw
 
-    box = visible_box(page.get_mediabox(), page.get_cropbox())
+    media = visible_box(page.get_mediabox())
+    crop = visible_box(media, page.get_cropbox())
     rotate = quarter(page.get_rotation())
     tp = textpage if textpage is not None else page.get_textpage()
     try:
@@ -174,7 +197,7 @@ def pdfium_frame(page, textpage=None) -> PageFrame:
     finally:
         if textpage is None:
             tp.close()
-    return PageFrame(box, rotate, choose_turn(turns, rotate))
+    return PageFrame(media, rotate, choose_turn(turns, rotate), None if crop == media else crop)
 
 
 def pdfium_frames(pdf, pages: Iterable[int]) -> dict[int, PageFrame]:

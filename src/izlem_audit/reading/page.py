@@ -1,8 +1,8 @@
 """Plain data that the reading stage hands on: characters, ruling segments, grid tables, text lines.
 
-Coordinates are in the page frame (``geometry.py``): PDF points, origin at the top-left corner of the visible
-page (CropBox) turned so that its text reads upright, ``x0 < x1`` left to right, ``top < bottom`` top to
-bottom. Every page source gives them so, whatever the page's /Rotate, CropBox and MediaBox origin.
+Coordinates are in the page frame (``geometry.py``): PDF points, origin at the top-left corner of the page
+(MediaBox) turned so that its text reads upright, ``x0 < x1`` left to right, ``top < bottom`` top to bottom.
+Every page source gives them so, whatever the page's /Rotate, CropBox and MediaBox origin.
 """
 
 from __future__ import annotations

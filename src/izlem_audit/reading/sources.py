@@ -52,10 +52,11 @@ def _plumber_frame(page: Any) -> tuple[PageFrame, tuple[float, float]]:
     obj = page.page_obj
     obj.rotate = 0
     mx, my = float(obj.mediabox[0]), float(obj.mediabox[1])
-    box = visible_box(obj.mediabox, obj.cropbox)
+    media = visible_box(obj.mediabox)
+    crop = visible_box(media, obj.cropbox)
     rotate = quarter(page.rotation)
     turns = [text_turn(c["matrix"][0], c["matrix"][1]) for c in page.chars if c.get("matrix")]
-    return PageFrame(box, rotate, choose_turn(turns, rotate)), (mx, my)
+    return PageFrame(media, rotate, choose_turn(turns, rotate), None if crop == media else crop), (mx, my)
 
 
 def _plumber_page(page: Any, number: int) -> PageContent:
