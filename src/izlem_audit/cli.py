@@ -15,6 +15,7 @@ import typer
 
 from . import __version__
 from .errors import UserError
+from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB
 from .messages import t
 
 app = typer.Typer(
@@ -31,7 +32,22 @@ LANGS = ("tr", "en")
 
 
 def _err(line: str) -> None:
-    typer.echo(f"izlem-audit: {line}", err=True)
+    """One line on stderr. Whatever it quotes (a file name, a library's error text) is shown with its control
+    characters made visible, so no escape sequence from the input reaches the terminal."""
+    from .normalising.text import printable
+
+    typer.echo(printable(f"izlem-audit: {line}".replace("\n", " ").replace("\r", " ")), err=True)
+
+
+def _stdout_closed() -> None:
+    """The reader of our standard output went away (``… | head``): stop writing there, quietly."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @contextmanager
@@ -48,11 +64,32 @@ def _guard(lang: str, debug: bool) -> Iterator[None]:
         raise
     except KeyboardInterrupt:
         raise typer.Exit(130)
+    except BrokenPipeError:
+        _stdout_closed()
+        raise typer.Exit(0)
+    except OSError as e:
+        if debug:
+            raise
+        _err(_os_message(e, lang))
+        raise typer.Exit(2)
     except Exception as e:  # noqa: BLE001 - the last line of defence: never a traceback without --debug
         if debug:
             raise
         _err(t("internal_error", lang, detail=f"{type(e).__name__}: {e}".split("\n")[0][:200]))
         raise typer.Exit(2)
+
+
+def _os_message(e: OSError, lang: str) -> str:
+    """An OS error as one clear line: what could not be written (never a temporary name) and why."""
+    from .output.atomic import OutputError, reason_key
+
+    if isinstance(e, OutputError):
+        return t("os_error", lang, path=e.path, reason=t(e.reason_key, lang, detail=e.cause.strerror or e.cause))
+    key = reason_key(e)
+    where = e.filename if e.filename is not None else "izlem-audit"
+    if key == "err_other":
+        return t("os_error", lang, path=where, reason=t("err_read", lang, detail=e.strerror or e))
+    return t("os_error", lang, path=where, reason=t(key, lang))
 
 
 def _check_lang(lang: str) -> str:
@@ -83,7 +120,8 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
                 pages: Optional[list[int]] = None, limits=None, ocr: bool = False):
     """A report from a PDF (extracted) or from the JSON that ``extract`` wrote."""
     from .extract import ENGINES, Limits, extract
-    from .inputs import check_pdf
+    from .inputs import inspect_pdf
+    from .model import StructureIssue
 
     limits = limits or Limits()
     if engine not in ENGINES:
@@ -97,10 +135,10 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
         from .extract import read_draft
 
         return read_draft(path, kind, limits)
-    n = check_pdf(path, password)
-    size_mb = path.stat().st_size / 1e6
+    size_mb = path.stat().st_size / 1e6 if path.is_file() else 0.0
     if size_mb > limits.max_megabytes:
         raise UserError("too_large", path=path, size=size_mb, limit=limits.max_megabytes)
+    n, scan = inspect_pdf(path, password, limits.max_stream_mb)
     if n > limits.max_pages:
         raise UserError("too_many_pages", path=path, pages=n, limit=limits.max_pages)
     if pages:
@@ -115,17 +153,34 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
             report = extract(path, engine=engine, password=password, pages=pages, progress=update, limits=limits)
     else:
         report = extract(path, engine=engine, password=password, pages=pages, limits=limits)
+    if scan.active:
+        report.issues.insert(0, StructureIssue("active_content", None, detail={
+            "kinds": ", ".join(ACTIVE_NAMES[k] for k in scan.active)}))
     if not report.hedefler:
         looked = len(pages) if pages else n
+        too_big = [i for i in report.issues if i.kind.startswith("page_too_many_")]
+        if too_big:
+            what = too_big[0].kind.rsplit("_", 1)[1]
+            raise UserError(f"pages_too_many_{what}", n=len(too_big), count=too_big[0].detail["count"],
+                            limit=too_big[0].detail["limit"])
         timed_out = [i for i in report.issues if i.kind == "page_timeout"]
         if timed_out:
             raise UserError("pages_timed_out", n=len(timed_out), seconds=limits.page_seconds)
         if report.text_chars < 20 * looked:
             raise UserError("scanned", path=path, pages=looked, chars=report.text_chars)
+        # characters that do not decode (a font without a ToUnicode map) where Turkish letters should be: the text
+        # layer is unreadable, which is not the same as "not an izleme report"
+        garbled = getattr(report, "garbled_chars", 0)
+        if garbled and garbled >= 0.01 * report.text_chars:
+            raise UserError("unreadable_text", path=path, pct=max(1, round(100 * garbled / report.text_chars)))
         from .diagnose import unknown_layout_error
 
         raise unknown_layout_error(report, path, looked)
     return report
+
+
+ACTIVE_NAMES = {"javascript": "JavaScript", "launch": "Launch", "embedded_file": "EmbeddedFile",
+                "javascript_link": "javascript: link", "submit_form": "SubmitForm", "rich_media": "RichMedia"}
 
 
 def _with_ocr(path: Path, engine, password, lang, quiet, pages, limits):
@@ -154,9 +209,10 @@ def _read_json(path: Path):
     import json
 
     from .model import Report
+    from .normalising.text import clean_tree
 
     try:
-        return Report.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        return Report.from_dict(clean_tree(json.loads(path.read_text(encoding="utf-8"))))
     except (ValueError, KeyError, TypeError) as e:
         raise UserError("bad_json", path=path, detail=str(e)[:120]) from None
 
@@ -181,10 +237,17 @@ def extract(
     page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
     max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
     max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
+    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
+    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
+                                         help="Bir sayfada en çok çizim nesnesi."),
+    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
+                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
+    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
+                                         help="Bir kanıt görüntüsünde en çok piksel."),
     debug: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
     """Raporun bütün hedef tablolarını okur: JSON, CSV ya da XLSX yazar."""
-    from .output.atomic import write_atomic, write_text_atomic
+    from .output.atomic import OutputSet
     from .output.extract_formats import to_csv, to_json, write_xlsx
 
     lang = _check_lang(lang)
@@ -197,17 +260,18 @@ def extract(
             raise UserError("same_as_input", path=output)
         from .extract import Limits
 
-        report = read_report(report_path, engine, password, lang, quiet,
-                             limits=Limits(page_timeout, max_pages, max_size_mb), ocr=ocr)
-        if fmt == "xlsx":
-            assert output is not None
-            write_atomic(output, lambda p: write_xlsx(report, p))
-        else:
-            text = to_json(report) if fmt == "json" else to_csv(report)
-            if output is None:
-                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        report = read_report(report_path, engine, password, lang, quiet, ocr=ocr, limits=Limits(
+            page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb, max_image_pixels))
+        with OutputSet() as out:
+            if fmt == "xlsx":
+                assert output is not None
+                out.write(output, lambda p: write_xlsx(report, p))
             else:
-                write_text_atomic(output, text)
+                text = to_json(report) if fmt == "json" else to_csv(report)
+                if output is None:
+                    _to_stdout(text if text.endswith("\n") else text + "\n")
+                else:
+                    out.write_text(output, text)
         if not quiet:
             c = report.counts()
             _err(t("extract_done", lang, layout=report.layout, pages=report.source.pages, **c))
@@ -289,15 +353,20 @@ def check(
     page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
     max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
     max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
+    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
+    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
+                                         help="Bir sayfada en çok çizim nesnesi."),
+    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
+                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
+    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
+                                         help="Bir kanıt görüntüsünde en çok piksel."),
     debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
 
     Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
     """
-    from rich.console import Console
-
-    from .output.atomic import write_atomic, write_text_atomic
+    from .output.atomic import OutputSet
     from .rules.base import SEVERITY_RANK
     from .rules.engine import run_rules
 
@@ -318,19 +387,20 @@ def check(
                 raise UserError("same_as_input", path=target)
         from .extract import Limits
 
-        report = read_report(report_path, engine, password, lang_, quiet, limits=Limits(
-            page_timeout, max_pages, max_size_mb), ocr=ocr)
+        limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
+                        max_image_pixels)
+        report = read_report(report_path, engine, password, lang_, quiet, limits=limits, ocr=ocr)
         findings, rc = run_rules(report, cfg, lang_)
         pdf = report_path if report_path.suffix.lower() == ".pdf" else (
             Path(report.source.path) if report.source.path else None)
-        for kind, target in targets.items():
-            _write_check(kind, target, report, findings, rc, lang_, pdf, password)
-        if annotate is not None:
-            if pdf is None or not pdf.is_file():
-                raise UserError("missing_path", path=pdf or report_path)
-            from .output.annotate import write_annotated
-
-            write_atomic(annotate, lambda p: write_annotated(pdf, findings, p, password))
+        if annotate is not None and (pdf is None or not pdf.is_file()):
+            raise UserError("missing_path", path=pdf or report_path)
+        # every output of the run is one set: written to temporary files, renamed together at the end
+        with OutputSet() as out:
+            for kind, target in targets.items():
+                _write_check(kind, target, report, findings, rc, lang_, pdf, password, out, limits)
+            if annotate is not None:
+                out.write(annotate, lambda p: _annotated(pdf, findings, p, password))
         if not quiet:
             for target in [*(t for t in targets.values() if t is not None), annotate]:
                 if target is not None:
@@ -341,39 +411,71 @@ def check(
     raise typer.Exit(1 if failing else 0)
 
 
-def _write_check(kind, target, report, findings, rc, lang, pdf, password) -> None:
+def _to_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+
+
+def _annotated(pdf, findings, out_path, password) -> None:
+    """The annotated copy; a PDF whose structure pypdf cannot follow (a page tree that lists itself) is a
+    user error, not a crash, and since outputs are a set nothing else is written either."""
+    from .output.annotate import write_annotated
+
+    try:
+        write_annotated(pdf, findings, out_path, password)
+    except (OSError, UserError):
+        raise
+    except (RecursionError, Exception) as e:  # noqa: BLE001 - pypdf's errors on hostile structure vary
+        raise UserError("cannot_annotate", path=pdf, detail=type(e).__name__) from None
+
+
+def _write_check(kind, target, report, findings, rc, lang, pdf, password, out=None, limits=None) -> None:
+    """Write one format of the check to ``target`` (into the OutputSet ``out``) or to standard output."""
     from rich.console import Console
 
-    from .output.atomic import write_atomic, write_text_atomic
+    from .output.atomic import OutputSet
 
+    if out is None:  # a single format written on its own, still whole or not at all
+        with OutputSet() as own:
+            return _write_check(kind, target, report, findings, rc, lang, pdf, password, own, limits)
     if kind == "console":
         from .output.console import render_console
 
         if target is None:
-            render_console(report, findings, rc, Console(), lang)
+            try:
+                render_console(report, findings, rc, Console(), lang)
+            except BrokenPipeError:
+                _stdout_closed()
             return
         import io
 
         buf = io.StringIO()
         render_console(report, findings, rc, Console(file=buf, width=120, force_terminal=False), lang)
-        write_text_atomic(target, buf.getvalue())
+        out.write_text(target, buf.getvalue())
         return
     if kind == "xlsx":
         from .output.xlsx_report import write_check_xlsx
 
-        write_atomic(target, lambda p: write_check_xlsx(report, findings, rc, p, lang))
+        out.write(target, lambda p: write_check_xlsx(report, findings, rc, p, lang))
         return
     if kind == "json":
         from .output.check_json import write_json
 
         if target is None:
-            write_json(report, findings, rc, sys.stdout)
+            try:
+                write_json(report, findings, rc, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _stdout_closed()
         else:
             def dump(p: Path) -> None:
                 with open(p, "w", encoding="utf-8") as fh:
                     write_json(report, findings, rc, fh)
 
-            write_atomic(target, dump)
+            out.write(target, dump)
         return
     if kind == "md":
         from .output.markdown import render_markdown
@@ -383,11 +485,15 @@ def _write_check(kind, target, report, findings, rc, lang, pdf, password) -> Non
         from .output.evidence import crop_findings
         from .output.html import render_html
 
+        if limits is not None:
+            from .output import evidence
+
+            evidence.MAX_PIXELS = limits.max_image_pixels
         text = render_html(report, findings, rc, crop_findings(pdf, findings, password), lang)
     if target is None:
-        sys.stdout.write(text)
+        _to_stdout(text)
     else:
-        write_text_atomic(target, text)
+        out.write_text(target, text)
 
 
 @app.command()

@@ -14,7 +14,9 @@ from pathlib import Path
 from .assembling import Assembler
 from .diagnose import LayoutProbe, unknown_layout_error
 from .model import Report, Source, StructureIssue
-from .normalising.text import fold, squash
+from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB, PAGE_LIMITS, PageLimits, PageTooLarge
+from .normalising.numbers import MAX_INTEGER_DIGITS
+from .normalising.text import clean_chars, fold, squash
 from .reading.layout import page_blocks
 from .reading.page import PageContent, join_lines
 
@@ -60,11 +62,17 @@ def iter_pages(path: Path, engine: str = "pdfplumber", password: str | None = No
 
 @dataclass
 class Limits:
-    """Bounds on the work one report may take: a page that takes longer is stopped and reported."""
+    """Bounds on the work one report may take. A page over a page bound (time, characters, objects) is stopped
+    and reported as a reading problem; a file over a file bound (size, pages, an inflated stream) is refused
+    with exit code 2. Each has a command-line flag (docs/security.md)."""
 
     page_seconds: float = 30.0
     max_pages: int = 3000
     max_megabytes: float = 300.0
+    max_page_chars: int = DEFAULT_PAGE_CHARS
+    max_page_objects: int = DEFAULT_PAGE_OBJECTS
+    max_stream_mb: float = DEFAULT_STREAM_MB
+    max_image_pixels: int = 4_000_000
 
 
 class PageTimeout(Exception):
@@ -103,11 +111,54 @@ def garbled_share(content: PageContent) -> float:
     return bad / len(content.chars)
 
 
+_NUMBER_TOKEN = re.compile(r"^[+\-−]?%?(\d[\d.]*)(?:,\d*)?%?$")
+
+
+def absurd_numbers(blocks) -> list[tuple[object, str]]:
+    """Table cells holding a number with more digits than any report figure has (a 400-digit number would
+    become infinity): (cell, text), for a reading-problem finding; the number itself is read as missing."""
+    out = []
+    for b in blocks:
+        if b.table is None:
+            continue
+        for c in b.table.cells:
+            text = c.text or ""
+            # each word, and the whole cell with its line breaks closed (a long number wraps in a narrow cell)
+            for token in [*text.split(), "".join(text.split())]:
+                m = _NUMBER_TOKEN.match(token)
+                if m and sum(ch.isdigit() for ch in m.group(1)) > MAX_INTEGER_DIGITS:
+                    out.append((c, token))
+                    break
+    return out
+
+
 def open_source(path: Path, engine: str, password: str | None):
     if engine == "pdfplumber":
         from .reading.sources import PlumberSource
 
-        return PlumberSource(path, password)
+        source = PlumberSource(path, password)
+        # pdfminer builds costly objects per character: PDFium counts them first
+        from .guard import PdfiumGuard, too_large_cause
+
+        guard = PdfiumGuard(path, password)
+        read, close = source.page, source.close
+
+        def guarded(n: int):
+            guard.check(n)
+            try:
+                return read(n)
+            except Exception as exc:
+                big = too_large_cause(exc)
+                if big is not None:
+                    raise big from None
+                raise
+
+        def close_both() -> None:
+            guard.close()
+            close()
+
+        source.page, source.close = guarded, close_both  # type: ignore[method-assign]
+        return source
     from .reading.pdfium_source import PdfiumSource
 
     return PdfiumSource(path, password)
@@ -125,6 +176,8 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     issues: list[StructureIssue] = []
     text_chars = 0
     probe = LayoutProbe()
+    garbled_chars = 0
+    PAGE_LIMITS.set(PageLimits(limits.max_page_chars, limits.max_page_objects))  # read by the page sources
 
     def feed(blocks) -> None:
         for b in blocks:
@@ -147,19 +200,29 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
                 try:
                     with _time_limit(limits.page_seconds):
                         content = source.page(n)
+                        content.chars = clean_chars(content.chars)
                         blocks = page_blocks(content)
                 except PageTimeout:
                     issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
+                    continue
+                except PageTooLarge as big:
+                    issues.append(StructureIssue(f"page_too_many_{big.what}", n,
+                                                 detail={"count": big.count, "limit": big.limit}))
                     continue
                 except Exception as exc:  # noqa: BLE001 - a damaged page is reported and the rest still read
                     issues.append(StructureIssue("unreadable_page", n, detail={"error": type(exc).__name__}))
                     continue
                 text_chars += len(content.chars)
                 share = garbled_share(content)
+                garbled_chars += round(share * len(content.chars))
                 if share > 0.2:
                     sample = "".join(c.text for c in content.chars[:40])
                     issues.append(StructureIssue("garbled_text", n, detail={"share": round(share, 2),
                                                                            "sample": sample}))
+                for cell, text in absurd_numbers(blocks):
+                    issues.append(StructureIssue("absurd_number", n, cell.bbox,
+                                                 detail={"text": text[:24] + ("…" if len(text) > 24 else ""),
+                                                         "digits": sum(ch.isdigit() for ch in text)}))
                 feed(blocks)
                 if progress:
                     progress(done, len(numbers))
@@ -170,6 +233,11 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     _diagnose(report, probe)
     report.engine = engine
     report.text_chars = text_chars
+    report.garbled_chars = garbled_chars  # type: ignore[attr-defined]  # read by cli.read_report, not serialised
+    if text_chars and garbled_chars >= 0.01 * text_chars and not any(i.kind == "garbled_text" for i in issues):
+        # a font without a ToUnicode map garbles its letters (often only the Turkish ones): said once for the report
+        report.issues.insert(0, StructureIssue("garbled_text_some", None, detail={
+            "pct": max(1, round(100 * garbled_chars / text_chars))}))
     report.source = Source(str(path), sha256_of(path), n_pages)
     _title_and_year(report, title_lines)
     return report
@@ -233,6 +301,17 @@ def draft_layout(path: Path, kind: str):
     raise ValueError(kind)
 
 
+def _clean_block(b) -> None:
+    from .normalising.text import clean_text
+
+    if b.text is not None:
+        b.text.line.text = clean_text(b.text.line.text)
+    if b.table is not None:
+        for c in b.table.cells:
+            for ln in c.lines:
+                ln.text = clean_text(ln.text)
+
+
 def extract_draft(path: Path, kind: str, layout=None) -> Report:
     """A Word or Excel draft read into the same report as the PDF printed from it (see ``reading/draft.py``)."""
     from .reading.draft import apply_refs
@@ -245,6 +324,7 @@ def extract_draft(path: Path, kind: str, layout=None) -> Report:
     probe = LayoutProbe()
     for b in layout.blocks:
         _probe(probe, b, layout.names.get(id(b.table)) if b.table is not None else None)
+        _clean_block(b)  # draft text is as untrusted as a PDF's (an .xlsx may spell ESC as _x001B_)
         if b.text is not None:
             text_chars += len(b.text.line.text)
             if len(title_lines) < 60:

@@ -55,8 +55,15 @@ def input_kind(path: Path) -> str:
     raise UserError("unsupported_type", path=path)
 
 
-def check_pdf(path: Path, password: str | None = None) -> int:
+def check_pdf(path: Path, password: str | None = None, max_stream_mb: float | None = None) -> int:
     """Raise ``UserError`` unless ``path`` is a readable PDF; return its page count."""
+    return inspect_pdf(path, password, max_stream_mb)[0]
+
+
+def inspect_pdf(path: Path, password: str | None = None, max_stream_mb: float | None = None):
+    """``check_pdf`` that also returns the byte scan (guard.scan_pdf): (page count, ScanResult). The scan runs
+    before any PDF library parses the file, so a decompression bomb is refused before it inflates."""
+    from .guard import DEFAULT_STREAM_MB, scan_or_fail
     if not path.exists():
         raise UserError("missing_path", path=path)
     if path.is_dir():
@@ -68,6 +75,7 @@ def check_pdf(path: Path, password: str | None = None) -> int:
         head = fh.read(1024)
     if b"%PDF" not in head:
         raise UserError("not_pdf", path=path)
+    scan = scan_or_fail(path, DEFAULT_STREAM_MB if max_stream_mb is None else max_stream_mb)
     import pypdfium2 as pdfium
 
     try:
@@ -81,6 +89,6 @@ def check_pdf(path: Path, password: str | None = None) -> int:
         n = len(doc)
         if n == 0:
             raise UserError("corrupt_pdf", path=path, detail="0 pages")
-        return n
+        return n, scan
     finally:
         doc.close()

@@ -211,4 +211,52 @@ MESSAGES.update({
     "unused_suppression": {"tr": "Kullanılmayan bastırma: {what} hiçbir bulguyla eşleşmedi (gerekçe: {reason}).",
                            "en": "Unused suppression: {what} matched no finding (reason: {reason})."},
     "config_used": {"tr": "Yapılandırma: {path} (sha256 {sha}…)", "en": "Configuration: {path} (sha256 {sha}…)"},
+    "stream_too_large": {
+        "tr": "{path} içindeki sıkıştırılmış bir akış {limit:g} MB'tan fazlasına açılıyor (sıkıştırma bombası "
+              "olabilir); okunmadı. Gerçek bir raporsa --max-stream-mb ile sınırı yükseltin.",
+        "en": "A compressed stream in {path} inflates to more than {limit:g} MB (possibly a decompression bomb); "
+              "it was not read. If it is a genuine report, raise the limit with --max-stream-mb.",
+    },
+    "unreadable_text": {
+        "tr": "{path} metin katmanı okunamıyor: karakterlerin %{pct} kadarı çözülemiyor (yazı tiplerinde Unicode "
+              "eşlemesi yok), hedef tabloları tanınamadı. OCR deneyin: --ocr.",
+        "en": "The text layer of {path} cannot be read: {pct}% of its characters do not decode (the fonts carry no "
+              "Unicode map), so no hedef table could be recognised. Try OCR: --ocr.",
+    },
+    "pages_too_many_chars": {
+        "tr": "{n} sayfa karakter sınırını aşıyor ({count} > {limit}) ve hiçbir hedef tablosu okunamadı; gerçek bir "
+              "raporsa --max-page-chars ile yükseltin.",
+        "en": "{n} pages exceed the character limit ({count} > {limit}) and no hedef table was read; if it is a "
+              "genuine report, raise it with --max-page-chars.",
+    },
+    "pages_too_many_objects": {
+        "tr": "{n} sayfa çizim nesnesi sınırını aşıyor ({count} > {limit}) ve hiçbir hedef tablosu okunamadı; "
+              "gerçek bir raporsa --max-page-objects ile yükseltin.",
+        "en": "{n} pages exceed the drawing-object limit ({count} > {limit}) and no hedef table was read; if it is "
+              "a genuine report, raise it with --max-page-objects.",
+    },
+    "os_error": {"tr": "{path}: {reason}", "en": "{path}: {reason}"},
+    "err_no_space": {"tr": "diskte yer kalmadı; hiçbir çıktı yazılmadı.",
+                     "en": "no space left on the disk; no output was written."},
+    "err_read_only": {"tr": "yazma izni yok ya da dosya sistemi salt okunur; hiçbir çıktı yazılmadı.",
+                      "en": "no permission to write, or the file system is read-only; no output was written."},
+    "err_no_folder": {"tr": "klasör yok ya da bir klasör değil; hiçbir çıktı yazılmadı.",
+                      "en": "the folder does not exist or is not a folder; no output was written."},
+    "err_quota": {"tr": "disk kotası doldu; hiçbir çıktı yazılmadı.",
+                  "en": "the disk quota is exhausted; no output was written."},
+    "err_other": {"tr": "yazılamadı ({detail}); hiçbir çıktı yazılmadı.",
+                  "en": "could not be written ({detail}); no output was written."},
+    "err_read": {"tr": "okunamadı ({detail}).", "en": "could not be read ({detail})."},
+    "cannot_annotate": {
+        "tr": "{path} için işaretli kopya yapılamadı: PDF'in yapısı izlenemiyor ({detail}); hiçbir çıktı yazılmadı. "
+              "--annotate olmadan çalıştırın.",
+        "en": "The annotated copy of {path} could not be made: the PDF's structure cannot be followed ({detail}); "
+              "no output was written. Run without --annotate.",
+    },
+    "batch_locked": {
+        "tr": "{path} klasöründe başka bir izlem-audit batch çalışıyor; bitmesini bekleyin ya da başka bir çıktı "
+              "klasörü verin.",
+        "en": "Another izlem-audit batch is running in {path}; wait for it to finish or give another output "
+              "folder.",
+    },
 })

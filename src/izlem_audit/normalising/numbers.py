@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_number", "format_number", "decimals_of", "MISSING_MARKS"]
+__all__ = ["parse_number", "format_number", "decimals_of", "MISSING_MARKS", "MAX_INTEGER_DIGITS"]
+
+# No figure of a municipal report has more integer digits than this (Turkey's whole budget has 14); a longer
+# number is not a value but a reading problem (a 400-digit number would become infinity). It reads as missing,
+# and extract.py reports the cell.
+MAX_INTEGER_DIGITS = 15
 
 MISSING_MARKS = frozenset({"", "-", "–", "—", "−", "yok", "YOK", "Yok", "n/a", "N/A", "...", "…"})
 
@@ -42,6 +47,13 @@ def _clean(text: str) -> tuple[str, bool]:
 
 
 def parse_number(text: str | None) -> float | None:
+    value = _parse(text)
+    if value is not None and not abs(value) < 10.0 ** MAX_INTEGER_DIGITS:  # also inf and nan
+        return None
+    return value
+
+
+def _parse(text: str | None) -> float | None:
     """Return the value of a number printed the Turkish way, or None when the cell holds no number.
 
     >>> parse_number("39.400.000,00")

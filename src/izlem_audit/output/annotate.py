@@ -16,15 +16,17 @@ COLORS = {"error": "ff4d4d", "warning": "ffb020", "info": "4d9fff"}
 
 def write_annotated(pdf: Path, findings: list[Finding], out: Path, password: str | None = None) -> int:
     """Write the annotated copy to ``out``; return the number of annotations added."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader
     from pypdf.annotations import Highlight
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+    from .pdf_sanitize import sanitized_copy
 
     frames = _frames(pdf, {f.page for f in findings if f.page and f.bbox}, password)
     reader = PdfReader(str(pdf))
     if reader.is_encrypted:
         reader.decrypt(password or "")
-    writer = PdfWriter(clone_from=reader)
+    writer = sanitized_copy(reader)  # the pages only, without active content: output/pdf_sanitize.py
     n = 0
     for f in findings:
         if not f.page or not f.bbox or f.page not in frames or f.page > len(writer.pages):

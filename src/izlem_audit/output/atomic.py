@@ -38,3 +38,92 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_atomic(path, lambda p: p.write_bytes(data))
+
+
+class OutputSet:
+    """All outputs of one run, written as a set: each into a temporary file beside its target, all renamed at
+    the end. An error in any writer (a full disk, a read-only folder, a bug) removes every temporary file, so
+    none of the new files appears and an older set stays as it was.
+
+        with OutputSet() as out:
+            out.write(path_a, writer_a)
+            out.write_text(path_b, text)
+        # renamed here, only if the block ended without an exception
+
+    An OSError of a writer becomes ``OutputError`` naming the target (never the temporary name).
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, Path]] = []
+
+    def __enter__(self) -> "OutputSet":
+        return self
+
+    def _tmp(self, path: Path) -> str:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as e:
+            raise OutputError(path, e) from None
+        os.close(fd)
+        self.pending.append((tmp, path))
+        return tmp
+
+    def write(self, path: Path, writer: Callable[[Path], None]) -> None:
+        path = Path(path)
+        tmp = self._tmp(path)
+        try:
+            writer(Path(tmp))
+        except OSError as e:
+            raise OutputError(path, e) from None
+
+    def write_text(self, path: Path, text: str) -> None:
+        self.write(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+    def commit(self) -> None:
+        umask = os.umask(0)
+        os.umask(umask)
+        done = 0
+        try:
+            for tmp, path in self.pending:
+                os.chmod(tmp, 0o666 & ~umask)
+            for tmp, path in self.pending:
+                os.replace(tmp, path)
+                done += 1
+        except OSError as e:
+            failed = self.pending[done][1] if done < len(self.pending) else self.pending[-1][1]
+            self.pending = self.pending[done:]
+            self.discard()
+            raise OutputError(failed, e) from None
+        self.pending = []
+
+    def discard(self) -> None:
+        for tmp, _ in self.pending:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        self.pending = []
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+class OutputError(OSError):
+    """Writing ``path`` failed; ``reason_key`` names the cause in messages.py (no space, read-only …)."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror)
+        self.path, self.cause = Path(path), cause
+        self.reason_key = reason_key(cause)
+
+
+def reason_key(e: OSError) -> str:
+    import errno
+
+    return {errno.ENOSPC: "err_no_space", errno.EDQUOT: "err_quota", errno.EROFS: "err_read_only",
+            errno.EACCES: "err_read_only", errno.EPERM: "err_read_only", errno.ENOENT: "err_no_folder",
+            errno.ENOTDIR: "err_no_folder", errno.EEXIST: "err_no_folder"}.get(e.errno or 0, "err_other")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from typing import Any
 
@@ -11,6 +12,26 @@ from ..recomputing.report import Recomputed
 from ..rules.base import Finding
 
 SCHEMA = "izlem-audit/check@1"
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def strict_dumps(obj: Any, **kwargs: Any) -> str:
+    """``json.dumps`` that never writes NaN or Infinity (which are not JSON): numbers too large for a report
+    are already reading problems (normalising.numbers); any non-finite value left is written as null."""
+    kwargs.setdefault("ensure_ascii", False)
+    try:
+        return json.dumps(obj, allow_nan=False, **kwargs)
+    except ValueError:
+        return json.dumps(_finite(obj), allow_nan=False, **kwargs)
 
 
 def summary_counts(findings: list[Finding]) -> dict[str, Any]:
@@ -62,7 +83,7 @@ def check_to_dict(report: Report, findings: list[Finding], rc: Recomputed) -> di
 
 
 def to_json(report: Report, findings: list[Finding], rc: Recomputed) -> str:
-    return json.dumps(check_to_dict(report, findings, rc), ensure_ascii=False, indent=1)
+    return strict_dumps(check_to_dict(report, findings, rc), indent=1)
 
 
 def write_json(report: Report, findings: list[Finding], rc: Recomputed, fh) -> None:
@@ -76,14 +97,14 @@ def write_json(report: Report, findings: list[Finding], rc: Recomputed, fh) -> N
     report_part = head.pop("report")
     hedefler_marker = report_part.pop("hedefler")
     assert hedefler_marker == []
-    text = json.dumps(head, ensure_ascii=False, indent=1)
+    text = strict_dumps(head, indent=1)
     fh.write(text[:-2])  # without the closing "\n}"
     fh.write(',\n "report": ')
-    inner = json.dumps(report_part, ensure_ascii=False, indent=1)
+    inner = strict_dumps(report_part, indent=1)
     fh.write(inner[:-2])
     fh.write(',\n "hedefler": [')
     for i, h in enumerate(report.hedefler):
         if i:
             fh.write(",")
-        fh.write(json.dumps(h.to_dict(), ensure_ascii=False))
+        fh.write(strict_dumps(h.to_dict()))
     fh.write("]\n}\n}\n")

@@ -20,7 +20,9 @@ HEDEF_COLUMNS = ["amac", "hedef", "performans_hedefi", "amac_title", "hedef_titl
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=1)
+    from .check_json import strict_dumps
+
+    return strict_dumps(report.to_dict(), indent=1)
 
 
 def gosterge_rows(report: Report) -> list[dict[str, Any]]:

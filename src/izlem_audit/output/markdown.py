@@ -10,13 +10,10 @@ from ..normalising.numbers import format_number
 from ..recomputing.report import Recomputed
 from ..rules.base import Finding
 from .html import _cat, _t
-
-_ESCAPE = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[",
-                         "]": "\\]", "#": "\\#", "\n": " ", "\r": " "})
-
+from .md_escape import md_escape
 
 def md_text(text: str) -> str:
-    return (text or "").translate(_ESCAPE)
+    return md_escape(text)  # backslashes, brackets, raw HTML, bare links: output/md_escape.py
 
 
 def render_markdown(report: Report, findings: list[Finding], rc: Recomputed, lang: str = "tr") -> str:

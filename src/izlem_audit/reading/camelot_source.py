@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError
+from ..normalising.text import clean_chars
 from .geometry import PageFrame, pdfium_frame
 from .grid import fill_cells, grid_from_spans, group_lines
 from .page import Block, GridTable, TextLine
@@ -107,6 +108,7 @@ def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int
         tables = camelot.read_pdf(str(target), **kwargs)
         for n in numbers:
             content = page_content(pdf, n)
+            content.chars = clean_chars(content.chars)  # PDF text made safe where it enters (normalising/text.py)
             grids = _tables_for_page(tables, n, content.height)
             outside = fill_cells(grids, content.chars)
             blocks = [Block(n, g.bbox[1], table=g) for g in grids]

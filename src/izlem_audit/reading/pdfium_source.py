@@ -10,6 +10,7 @@ import ctypes
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..guard import check_chars, check_page
 from .geometry import PageFrame, pdfium_frame
 from .page import Char, PageContent, Segment
 from .sources import rect_segments
@@ -24,6 +25,7 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
     ma, mb, mc, md, me, mf = frame.affine()
     try:
         n = tp.count_chars()
+        check_chars(n)  # hostile input: counted before any Python object is built (guard.py)
         out: list[Char] = []
         text_all = tp.get_text_range(0, n) if n else ""
         # get_text_range may expand or drop characters (ligatures, CR/LF); fall back to per-char reads then
@@ -111,6 +113,7 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
 def page_content(pdf, number: int) -> PageContent:
     page = pdf[number - 1]
     try:
+        check_page(page)  # hostile input: the page's objects counted before any is read (guard.py)
         tp = page.get_textpage()
         frame = pdfium_frame(page, tp)
         chars = _chars(page, tp, frame)

@@ -31,6 +31,26 @@ STRUCTURE_TEXT = {
                      "bu sayfadaki tablolar güvenilir okunamaz, OCR deneyin (--ocr).",
                      "The page's text comes out garbled ({pct}% of its characters unreadable, e.g. '{sample}'); "
                      "its tables cannot be read reliably, try OCR (--ocr)."),
+    # hostile-input bounds and neutralised content (guard.py, extract.py; docs/security.md)
+    "page_too_many_chars": ("Sayfada {count} karakter var, sınır {limit}; sayfa okunmadı ve denetlenmedi "
+                            "(gerekirse --max-page-chars ile yükseltin).",
+                            "The page holds {count} characters, the limit is {limit}; it was not read or checked "
+                            "(raise it with --max-page-chars if needed)."),
+    "page_too_many_objects": ("Sayfada {count} çizim nesnesi var, sınır {limit}; sayfa okunmadı ve denetlenmedi "
+                              "(gerekirse --max-page-objects ile yükseltin).",
+                              "The page holds {count} drawing objects, the limit is {limit}; it was not read or "
+                              "checked (raise it with --max-page-objects if needed)."),
+    "absurd_number": ("Hücrede {digits} basamaklı bir sayı var ('{text}'); bir rapor rakamı olamaz, değer okunmadı.",
+                      "A cell holds a {digits}-digit number ('{text}'); no report figure is that long, the value "
+                      "was not read."),
+    "active_content": ("Kaynak PDF etkin içerik taşıyor ({kinds}). izlem-audit bunları çalıştırmaz ve işaretli "
+                       "kopyadan çıkarır; kaynak dosyayı güvenmediğiniz bir görüntüleyicide açmayın.",
+                       "The source PDF carries active content ({kinds}). izlem-audit never runs it and removes it "
+                       "from the annotated copy; do not open the source file in a viewer you do not trust."),
+    "garbled_text_some": ("Metnin karakterlerinin %{pct} kadarı çözülemiyor (yazı tiplerinde Unicode eşlemesi yok); "
+                          "tablolar okundu ama adlar ve açıklamalar bozuk görünebilir.",
+                          "{pct}% of the text's characters do not decode (the fonts carry no Unicode map); the "
+                          "tables were read but names and notes may look garbled."),
     "unplaced_row": ("Bir gösterge satırı hiçbir hedef kartının içinde değil: '{text}'.",
                      "A gösterge row stands outside any hedef block: '{text}'."),
 }
