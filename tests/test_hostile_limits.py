@@ -172,10 +172,10 @@ def tricky(tmp_path_factory) -> Path:
 
     d = tmp_path_factory.mktemp("tricky")
     raw = build()
-    # quoted by IZ504 (the açıklama says nothing was done while the value rose), so it reaches every writer
+    # quoted whole by IZ504 (the açıklama says nothing was done while the value rose; a quote is at most 90
+    # characters), so it reaches every writer
     set_gosterge(raw, "A1", "H2", None, "PG4", 6, "note",
-                 f"{MD_PAYLOAD} §[31mKIRMIZI§]0;başlık§[2J \u202eters\u202c ay\u200bnı \x01 "
-                 "iş kazası bildirimi bulunmamaktadır.")
+                 f"iş kazası bildirimi bulunmamaktadır. §[31mKIRMIZI \u202eters\u202c a\u200bb \x01 {MD_PAYLOAD}")
     set_gosterge(raw, "A1", "H1", None, "PG1", 6, "actual", "1" + "0" * 400)
     render_reportlab(raw, d / "plain.pdf")
     hp.remap_glyph(d / "esc.pdf", d / "plain.pdf", "§", "\x1b")
