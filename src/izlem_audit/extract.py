@@ -323,8 +323,8 @@ def extract_draft(path: Path, kind: str, layout=None) -> Report:
     text_chars = 0
     probe = LayoutProbe()
     for b in layout.blocks:
-        _probe(probe, b, layout.names.get(id(b.table)) if b.table is not None else None)
         _clean_block(b)  # draft text is as untrusted as a PDF's (an .xlsx may spell ESC as _x001B_)
+        _probe(probe, b, layout.names.get(id(b.table)) if b.table is not None else None)
         if b.text is not None:
             text_chars += len(b.text.line.text)
             if len(title_lines) < 60:
