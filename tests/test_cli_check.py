@@ -89,7 +89,7 @@ def test_suppression_by_id_unused_and_config_record(tmp_path):
     assert all(x["caused_by"] in ids for x in d["findings"] if x["caused_by"])
     # the headline counts causes only: 3 errors (IZ101, IZ202; IZ204 suppressed), 2 consequences
     assert d["summary"]["by_severity"] == {"error": 2} and d["summary"]["consequences"] == 2
-    assert d["summary"]["suppressed_by_severity"] == {"error": 1}
+    assert d["summary"]["suppressed_by_severity"] == {"error": 1} and d["summary"]["verdict"] == "errors"
     console = run("check", str(REHBER), "--config", str(cfg), "--engine", "pdfium", "-q")
     assert "Kullanılmayan bastırma: IZ101-A9-H9-PG9-6ay" in console.stdout
     plain = tmp_path / "p.json"

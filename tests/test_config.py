@@ -107,3 +107,15 @@ def test_config_records_path_and_sha256(tmp_path):
     cfg = config.load(p)
     assert cfg.record() == {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
     assert config.Config().record() is None
+
+
+def test_verdict_never_clean_with_suppressed_errors(tmp_path):
+    from izlem_audit.rules.engine import verdict
+
+    h = good_hedef()
+    h.reported_performance = 75.0  # IZ201
+    rep = report(h)
+    assert verdict(run_rules(rep)[0]) == "errors"
+    cfg = config.load(write(tmp_path, '[[suppress]]\nid = "IZ201-A1-H1"\nreason = "Açıklandı"\n'))
+    assert verdict(run_rules(rep, cfg)[0]) == "suppressed_errors"
+    assert verdict(run_rules(report(good_hedef()))[0]) == "clean"

@@ -37,11 +37,12 @@ def strict_dumps(obj: Any, **kwargs: Any) -> str:
 def summary_counts(findings: list[Finding]) -> dict[str, Any]:
     """Counts of the findings. ``by_severity`` counts causes only (a consequence, ``caused_by`` set, is not an
     error of its own); ``consequences`` counts those; ``suppressed_by_severity`` what the config suppressed."""
-    from ..rules.engine import headline
+    from ..rules.engine import headline, verdict
 
     active = [f for f in findings if not f.suppressed]
     head = headline(findings)
     return {
+        "verdict": verdict(findings),
         "total": len(active),
         "suppressed": len(findings) - len(active),
         "by_severity": {k: v for k, v in head["causes"].items() if v},

@@ -62,3 +62,16 @@ def headline(findings: list[Finding]) -> dict:
         "consequences": sum(1 for f in active if f.caused_by is not None),
         "suppressed": {s: sum(1 for f in sup if f.severity == s) for s in ("error", "warning", "info")},
     }
+
+
+def verdict(findings: list[Finding]) -> str:
+    """One word for a report's state, for every output's headline: "errors" (active errors), "suppressed_errors"
+    (no active error, but errors the configuration suppressed: never shown as clean), "warnings", "clean"."""
+    head = headline(findings)
+    if head["causes"]["error"] or any(f.severity == "error" and not f.suppressed for f in findings):
+        return "errors"
+    if head["suppressed"]["error"]:
+        return "suppressed_errors"
+    if head["causes"]["warning"]:
+        return "warnings"
+    return "clean"
