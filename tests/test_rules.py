@@ -428,19 +428,22 @@ def _amac_of(values: list[float], printed: str):
     for k, v in enumerate(values, 1):
         blocks.append(hedef([gosterge(1, 100, 100, [period(6, v, v)])], v, code=f"H{k}"))
         shs.append(SummaryHedef(f"H{k}", f"Hedef {k}", "Birim", round(v), [], ev(reported_performance=f"{round(v)}%")))
-    a = SummaryAmac("A1", "Amaç bir", float(printed.strip("%")), shs, None, ev(reported_rate=printed))
+    a = SummaryAmac("A1", "Amaç bir", float(printed.strip("%").replace(",", ".")), shs, None,
+                    ev(reported_rate=printed))
     return report(*blocks, summary=Summary([a]))
 
 
 def test_iz407_aggregate_over_favourable_subset():
     # 80 / 60 / 20 -> 53,33: "%53" is right
     assert only(_amac_of([80, 60, 20], "53%"), "IZ407") == []
-    # "%70" = (80 + 60) / 2: H3, the lowest, left out; said by IZ407 instead of a bare IZ403
-    found = run_rules(_amac_of([80, 60, 20], "70%"))[0]
+    # "%70,00" = (80 + 60) / 2: H3, the lowest, left out; said by IZ407 instead of a bare IZ403
+    found = run_rules(_amac_of([80, 60, 20], "70,00"))[0]
     assert [f.rule for f in found] == ["IZ407"]
     assert found[0].params["left_out"] == ["H3"] and "H3" in found[0].message
-    # "%66" matches no favourable way: a plain IZ403
-    assert [f.rule for f in run_rules(_amac_of([80, 60, 20], "66%"))[0]] == ["IZ403"]
+    # "%66,00" matches no favourable way: a plain IZ403
+    assert [f.rule for f in run_rules(_amac_of([80, 60, 20], "66,00"))[0]] == ["IZ403"]
+    # an integer "%70" could be within 0,5 of a subset mean by chance: no claim, a plain IZ403
+    assert [f.rule for f in run_rules(_amac_of([80, 60, 20], "70%"))[0]] == ["IZ403"]
 
 
 def test_iz407_uncapped_figures():
@@ -450,7 +453,7 @@ def test_iz407_uncapped_figures():
     h2 = hedef([gosterge(1, 100, 10, [period(6, 4, 40.0)])], 40.0, code="H2")
     shs = [SummaryHedef("H1", "Hedef 1", "B", 75.0, [], ev(reported_performance="75%")),
            SummaryHedef("H2", "Hedef 2", "B", 40.0, [], ev(reported_performance="40%"))]
-    rep = report(h1, h2, summary=Summary([SummaryAmac("A1", "Amaç bir", 65.0, shs, None, ev(reported_rate="65%"))]))
+    rep = report(h1, h2, summary=Summary([SummaryAmac("A1", "Amaç bir", 65.0, shs, None, ev(reported_rate="65,00"))]))
     (f,) = only(rep, "IZ407")
     assert f.params["subset"] == "uncapped" and "100'e / 0'a çekilmeden" in f.message
 

@@ -70,12 +70,17 @@ def _uncapped_hedef_values(ctx: Context) -> dict[tuple[str, str], float]:
     return out
 
 
+SUBSET_PRECISION = 0.06  # the allowance up to which a match with a candidate mean is no coincidence (one decimal)
+
+
 def favourable_subset(value: float, parts: dict[str, float], uncapped: dict[str, float] | None,
                       tol: float) -> dict | None:
     """Which favourable way of averaging gives the printed ``value`` when the mean of all ``parts`` does not:
     the mean with the k lowest parts left out (k = 1 … n−1; the Court's case: indicators that missed their
     target left out), the mean of the parts that reached 100, or the mean of the uncapped figures. Only these
-    few candidates are tried, so that a chance match among many subsets is not reported as a fact."""
+    few candidates are tried, only for a figure printed precisely enough (an allowance up to
+    ``SUBSET_PRECISION``: "%39" is within 0,5 of some subset mean by chance, "38,64" is not), and only when
+    exactly one candidate matches, so that a coincidence is not reported as a fact."""
     if len(parts) < 2:
         return None
     order = sorted(parts, key=lambda k: parts[k])
@@ -89,10 +94,13 @@ def favourable_subset(value: float, parts: dict[str, float], uncapped: dict[str,
                            sum(parts[x] for x in reached) / len(reached)))
     if uncapped and set(uncapped) == set(parts) and any(abs(uncapped[x] - parts[x]) > 1e-6 for x in parts):
         candidates.append(("uncapped", [], sum(uncapped.values()) / len(uncapped)))
-    for kind, left_out, mean in candidates:
-        if abs(value - mean) <= tol:
-            return {"kind": kind, "left_out": left_out, "mean": mean, "all": order}
-    return None
+    if tol > SUBSET_PRECISION:
+        return None  # an integer percentage is within 0,5 of one candidate or another by chance
+    matches = [(kind, left_out, mean) for kind, left_out, mean in candidates if abs(value - mean) <= tol]
+    if len(matches) != 1:
+        return None
+    kind, left_out, mean = matches[0]
+    return {"kind": kind, "left_out": left_out, "mean": mean, "all": order}
 
 
 def _zone(value: float, agg: Aggregate, rounding: float) -> dict | None:
@@ -300,14 +308,17 @@ SUBSET_TEXT = {
                    "ulaşamayan göstergeler dışarıda bırakılarak hesaplanmıştı. Amaç oranı hedeflerin tamamının, "
                    "genel oran amaçların tamamının ortalamasıdır; basılı rakam tutmuyor ama en düşükler "
                    "dışarıda bırakılınca, yalnızca hedefine ulaşanlar alınınca ya da 100'ü aşan oranlar "
-                   "sınırlanmadan alınınca tutuyorsa, bulgu bunu söyler (yalnızca bu birkaç olasılık denenir, "
-                   "rastlantı bir alt küme eşleşmesi bildirilmez).",
+                   "sınırlanmadan alınınca tutuyorsa, bulgu bunu söyler. Yalnızca bu birkaç olasılık, yalnızca en "
+                   "az bir ondalıkla basılmış rakamlarda ve yalnızca tek bir olasılık tutuyorsa denenir: tam sayı "
+                   "bir yüzde (\"%39\") bir alt kümenin ortalamasına rastlantıyla 0,5 yakın olabilir.",
       rationale_en="A Court of Accounts finding (an activity report, 2015): a published '100.00 %' was computed "
                    "after leaving out the indicators that missed their target. An amaç's rate is the mean of all "
                    "its hedefler, the overall rate the mean of all amaçlar; when the printed figure only matches "
                    "with the lowest left out, with only those that reached the target, or with rates above 100 "
-                   "left uncapped, the finding says so (only these few candidates are tried).",
-      example="Hedefler 80 / 60 / 20 → ortalama 53,33; basılı %70 = (80 + 60) / 2: H3 dışarıda bırakılmış.")
+                   "left uncapped, the finding says so — only these few candidates, only for figures printed with "
+                   "at least one decimal, and only when exactly one matches (an integer '%39' may be within 0.5 of "
+                   "some subset's mean by chance).",
+      example="Hedefler 80 / 60 / 20 → ortalama 53,33; basılı %70,00 = (80 + 60) / 2: H3 dışarıda bırakılmış.")
 def aggregate_over_subset(ctx: Context) -> Iterable[Finding]:
     for a in ctx.report.summary.amaclar:
         agg = ctx.recomputed.amac_aggregates.get(a.amac)
