@@ -116,8 +116,9 @@ def test_findings_on_the_real_report(producer):
     assert report.summary.overall_rate == 34.0 and abs(rc.overall_printed - 33.62) < 0.01
 
 
-def test_findings_on_the_guide_layout_report():
-    report = extract(ROOT / "fixtures" / "pdfs" / "rehber-2025-6-libreoffice.pdf", engine="pdfium")
+@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+def test_findings_on_the_guide_layout_report(producer):
+    report = extract(ROOT / "fixtures" / "pdfs" / f"rehber-2025-6-{producer}.pdf", engine="pdfium")
     findings, _ = run_rules(report)
     assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_REHBER, key=str)
     iz201 = next(f for f in findings if f.rule == "IZ201")

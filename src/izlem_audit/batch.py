@@ -56,11 +56,12 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
         for kind in formats:
             name = {"json": "check.json", "html": "rapor.html", "xlsx": "rapor.xlsx", "md": "rapor.md"}[kind]
             _write_check(kind, target / name, report, findings, rc, lang, src, None)
-        active = [f for f in findings if not f.suppressed]
+        from .rules.engine import headline
+
+        causes = headline(findings)["causes"]  # a consequence of another finding is not an error of its own
         c = report.counts()
-        row.update(status="ok", errors=sum(f.severity == "error" for f in active),
-                   warnings=sum(f.severity == "warning" for f in active),
-                   infos=sum(f.severity == "info" for f in active), pages=report.source.pages,
+        row.update(status="ok", errors=causes["error"], warnings=causes["warning"],
+                   infos=causes["info"], pages=report.source.pages,
                    layout=report.layout, gosterge=c["gosterge"], faaliyet=c["faaliyet"], result_dir=str(target))
     except UserError as e:
         row["message"] = e.message(lang)
