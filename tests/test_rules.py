@@ -473,6 +473,26 @@ def test_iz606_not_tied_to_performans_hedefi():
     assert only(report(good_hedef()), "IZ606") == []
 
 
+def test_summary_consequences_point_at_their_cause():
+    # the hedef card is printed 75 (recomputed 70): IZ201. The summary copies the wrong card (75 %), and the
+    # amaç and overall rates follow: each is a consequence of the IZ201, not an error of its own
+    rep = _with_summary(hedef_pct="75%", amac_pct="75%", overall=75.0)
+    rep.hedefler[0].reported_performance = 75.0
+    rep.hedefler[0].evidence = ev(reported_performance=75.0)
+    found = {f.rule: f for f in run_rules(rep)[0]}
+    assert found["IZ201"].caused_by is None
+    assert found["IZ401"].caused_by == found["IZ201"].id == "IZ201-A1-H1"
+    assert found["IZ403"].caused_by == "IZ201-A1-H1" and found["IZ404"].caused_by == "IZ201-A1-H1"
+    from izlem_audit.rules.engine import failing, headline
+
+    head = headline(run_rules(rep)[0])
+    assert head["causes"]["error"] == 1 and head["consequences"] == 4  # IZ401, IZ403 twice, IZ404
+    # a summary figure wrong on its own (the card is right) is a cause
+    own = _with_summary(hedef_pct="66%")
+    (f,) = only(own, "IZ401")
+    assert f.caused_by is None and failing(run_rules(own)[0], "error")
+
+
 def test_finding_ids_name_the_place_not_the_page():
     h = good_hedef()
     h.gostergeler[0].periods[1].reported_rate = 63.03
