@@ -103,10 +103,13 @@ def favourable_subset(value: float, parts: dict[str, float], uncapped: dict[str,
     return {"kind": kind, "left_out": left_out, "mean": mean, "all": order}
 
 
-def _zone(value: float, agg: Aggregate, rounding: float) -> dict | None:
+def _zone(value: float, agg: Aggregate, rounding: float, gap: float = 0.0) -> dict | None:
     """The comparison of a printed summary figure with its recomputed aggregate: None when it reconciles,
-    else the make() keywords (tolerances, and ``doubtful`` when it may still be rounding)."""
-    tol, loose = agg.allowance(rounding), agg.allowance(rounding, loose=True)
+    else the make() keywords (tolerances, and ``doubtful`` when it may still be rounding). ``gap``: how far the
+    same mean over the summary's own printed (rounded) parts stands from the recomputed value, when those parts
+    reconcile — a producer may average the rounded percentages it printed."""
+    tol = max(agg.allowance(rounding), rounding + gap)
+    loose = max(agg.allowance(rounding, loose=True), rounding + gap)
     d = abs(value - agg.value)
     if d <= tol:
         return None
@@ -196,7 +199,7 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
         for value, cell, ev, where in sources:
             if value is None:
                 continue
-            zone = _zone(value, agg, _tol(cell.text if cell else None))
+            zone = _zone(value, agg, _tol(cell.text if cell else None), _summary_parts_gap(ctx, a.amac, agg.value))
             if zone and not _amac_subset(ctx, a.amac, value, zone):
                 yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
                            reported=value, expected=agg.value, amac_code=a.amac, field=where, **zone,
@@ -216,7 +219,7 @@ def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
         return
     c = s.overall_evidence.cells.get("overall_rate")
     d = _figure_decimals(c.text if c is not None else "", s.overall_rate)
-    zone = _zone(s.overall_rate, agg, fx.half_unit(d))
+    zone = _zone(s.overall_rate, agg, fx.half_unit(d), _overall_parts_gap(ctx, agg.value))
     if zone and not _overall_subset(ctx, s.overall_rate, zone):
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
                    reported=s.overall_rate, expected=agg.value, **zone,
@@ -266,6 +269,58 @@ def summary_count_mismatch(ctx: Context) -> Iterable[Finding]:
                            row_page=a.counts.evidence.page, row_bbox=a.counts.evidence.bbox,
                            reported=float(declared), expected=float(n), declared=declared, counted=n, field=key,
                            amac_code=a.amac, what=key.replace("gosterge", "gösterge"))
+
+
+def _summary_parts(ctx: Context, amac: str) -> list[float] | None:
+    """The summary's printed hedef percentages of an amaç, when there is one per hedef and each reconciles."""
+    a = ctx.report.summary.amac(amac)
+    aggs = ctx.recomputed.hedef_aggregates
+    keys = [k for k in ctx.report.hedef_keys() if k[0] == amac]
+    if a is None or not keys or len(a.hedefler) != len(keys):
+        return None
+    vals = []
+    for sh in a.hedefler:
+        agg = aggs.get((amac, sh.hedef))
+        c = sh.evidence.cells.get("reported_performance")
+        if agg is None or sh.reported_performance is None or _zone(sh.reported_performance, agg,
+                                                                   _tol(c.text if c else None)):
+            return None
+        vals.append(sh.reported_performance)
+    return vals
+
+
+def _summary_parts_gap(ctx: Context, amac: str, value: float) -> float:
+    """|mean of the summary's printed hedef percentages − recomputed amaç| when each of them reconciles."""
+    vals = _summary_parts(ctx, amac)
+    return abs(sum(vals) / len(vals) - value) if vals else 0.0
+
+
+def _overall_parts_gap(ctx: Context, value: float) -> float:
+    """How far the overall mean over the summary's own printed parts stands from the recomputed overall: over
+    the printed amaç rates, or over the (unrounded) means of the printed hedef percentages, when they
+    reconcile."""
+    aggs = ctx.recomputed.amac_aggregates
+    codes = ctx.report.amac_codes()
+    amaclar = ctx.report.summary.amaclar
+    if not codes or len(amaclar) != len(codes):
+        return 0.0
+    gaps = [0.0]
+    rates = []
+    for a in amaclar:
+        agg = aggs.get(a.amac)
+        c = a.evidence.cells.get("reported_rate")
+        if agg is None or a.reported_rate is None or _zone(a.reported_rate, agg, _tol(c.text if c else None),
+                                                           _summary_parts_gap(ctx, a.amac, agg.value)):
+            rates = []
+            break
+        rates.append(a.reported_rate)
+    if rates:
+        gaps.append(abs(sum(rates) / len(rates) - value))
+    parts = [_summary_parts(ctx, a.amac) for a in amaclar]
+    if all(parts):
+        means = [sum(p) / len(p) for p in parts]  # type: ignore[arg-type]
+        gaps.append(abs(sum(means) / len(means) - value))
+    return max(gaps)
 
 
 def _amac_subset(ctx: Context, amac: str, value: float, zone: dict) -> dict | None:
@@ -331,7 +386,7 @@ def aggregate_over_subset(ctx: Context) -> Iterable[Finding]:
         for value, cell, ev, where in sources:
             if value is None:
                 continue
-            zone = _zone(value, agg, _tol(cell.text if cell else None))
+            zone = _zone(value, agg, _tol(cell.text if cell else None), _summary_parts_gap(ctx, a.amac, agg.value))
             found = zone and _amac_subset(ctx, a.amac, value, zone)
             if found:
                 yield _subset_finding(found, zone, value, agg.value, amac=a.amac, cell=cell, ev=ev, where=where,
@@ -341,7 +396,8 @@ def aggregate_over_subset(ctx: Context) -> Iterable[Finding]:
     if s.overall_rate is None or agg is None:
         return
     c = s.overall_evidence.cells.get("overall_rate")
-    zone = _zone(s.overall_rate, agg, fx.half_unit(_figure_decimals(c.text if c is not None else "", s.overall_rate)))
+    zone = _zone(s.overall_rate, agg, fx.half_unit(_figure_decimals(c.text if c is not None else "", s.overall_rate)),
+                 _overall_parts_gap(ctx, agg.value))
     found = zone and _overall_subset(ctx, s.overall_rate, zone)
     if found:
         yield _subset_finding(found, zone, s.overall_rate, agg.value, amac=None, cell=c, ev=s.overall_evidence,
