@@ -129,7 +129,7 @@ def summary_hedef_mismatch(ctx: Context) -> Iterable[Finding]:
             c = sh.evidence.cells.get("reported_performance")
             if agg is None or sh.reported_performance is None:
                 continue
-            zone = _zone(sh.reported_performance, agg, _tol(c.text if c else None))
+            zone = _zone(sh.reported_performance, agg, _tol(c.text if c else None), _ph_parts_gap(ctx, a.amac, sh, agg.value))
             if zone:
                 yield make("IZ401", None, amac=a.amac, hedef=sh.hedef, cell=c, row_page=sh.evidence.page,
                            row_bbox=sh.evidence.bbox, reported=sh.reported_performance, expected=agg.value,
@@ -271,6 +271,27 @@ def summary_count_mismatch(ctx: Context) -> Iterable[Finding]:
                            amac_code=a.amac, what=key.replace("gosterge", "gösterge"))
 
 
+def _ph_parts_gap(ctx: Context, amac: str, sh, value: float) -> float:
+    """|Σ printed PH percentage × PH weight − recomputed hedef| for a hedef the summary splits into performans
+    hedefleri, when each printed PH percentage reconciles with its block: a producer may build the hedef's
+    percentage from the rounded PH percentages it printed."""
+    phs = sh.performans_hedefleri
+    if not phs or any(p.reported_performance is None or p.weight is None for p in phs):
+        return 0.0
+    for b in ctx.report.hedefler:
+        if (b.amac, b.hedef) != (amac, sh.hedef) or not b.performans_hedefi:
+            continue
+        ph = match_ph(b, phs)
+        hc = ctx.recomputed.hedef_check(b)
+        agg = block_aggregate(hc) if hc is not None else None
+        if ph is None or agg is None:
+            return 0.0
+        c = ph.evidence.cells.get("reported_performance")
+        if _zone(ph.reported_performance, agg, _tol(c.text.split("(")[0] if c else "49%")):  # type: ignore[arg-type]
+            return 0.0
+    return abs(sum(p.reported_performance * p.weight / 100.0 for p in phs) - value)  # type: ignore[operator]
+
+
 def _summary_parts(ctx: Context, amac: str) -> list[float] | None:
     """The summary's printed hedef percentages of an amaç, when there is one per hedef and each reconciles."""
     a = ctx.report.summary.amac(amac)
@@ -282,8 +303,8 @@ def _summary_parts(ctx: Context, amac: str) -> list[float] | None:
     for sh in a.hedefler:
         agg = aggs.get((amac, sh.hedef))
         c = sh.evidence.cells.get("reported_performance")
-        if agg is None or sh.reported_performance is None or _zone(sh.reported_performance, agg,
-                                                                   _tol(c.text if c else None)):
+        if agg is None or sh.reported_performance is None or _zone(
+                sh.reported_performance, agg, _tol(c.text if c else None), _ph_parts_gap(ctx, amac, sh, agg.value)):
             return None
         vals.append(sh.reported_performance)
     return vals
