@@ -386,5 +386,10 @@ def test_an_output_folder_that_cannot_exist_is_one_clear_line(tmp_path):
     (tmp_path / "dosya").write_text("x")
     rc, out, err, _ = run("check", str(REHBER), "--format", "json", "--output", str(tmp_path / "dosya" / "r.json"))
     assert rc == 2 and len(err.strip().splitlines()) == 1 and "klasör yok" in err, err
+    rc, out, err, _ = run("check", str(REHBER), "--format", "json,md", "--output", str(tmp_path / "yeni" / "alt" / "r"))
+    assert rc == 1 and (tmp_path / "yeni" / "alt" / "r.md").is_file()  # a missing folder is made ...
+    rc, out, err, _ = run("check", str(REHBER), "--format", "json,xlsx", "--output", str(tmp_path / "yok" / "r"),
+                          "--annotate", str(tmp_path / "dosya" / "a.pdf"))
+    assert rc == 2 and not (tmp_path / "yok").exists()  # ... and removed again when the set fails
     rc, out, err, _ = run("extract", str(REHBER), "--output", str(tmp_path / "dosya" / "r.json"), "--lang", "en")
     assert rc == 2 and "folder does not exist" in err, err

@@ -1,9 +1,12 @@
 """``izlem-audit batch``: audit many reports, in parallel, resumably; one broken input never stops the batch.
 
-Each report gets a folder of results (``<name>-<sha8>/check.json`` and the other requested formats); the index
-(``index.json``, ``index.csv``, ``index.html``) ranks the reports by findings. An input whose sha256 and tool
-version are unchanged since the last run is skipped. Work runs in a local process pool, or on an existing Dask
-cluster (``--scheduler tcp://host:8786``, the optional ``izlem-audit[dask]`` extra).
+Each report gets a folder of results (``<name>-<sha8>/check.json`` and the other requested formats, written as
+a set); the index (``index.json``, ``index.csv``, ``index.html``) ranks the reports by findings and is rewritten
+atomically after every report, so an interrupted batch resumes where it stopped. An input whose sha256 and tool
+version are unchanged since a run that audited it is skipped; one that failed (unreadable, or a full disk) is
+tried again on the next run, its attempts counted. Rows of earlier runs on other inputs stay in the index. A
+lock file keeps a second run out of the same output folder. Work runs in a local process pool, or on an
+existing Dask cluster (``--scheduler tcp://host:8786``, the optional ``izlem-audit[dask]`` extra).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import csv
 import glob
 import io
 import json
+import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -22,9 +26,11 @@ from typing import Any
 from . import __version__
 from .output.atomic import write_text_atomic
 from .output.cells import safe_value
+from .output.check_json import strict_dumps
 
 INDEX_FIELDS = ["path", "sha256", "status", "errors", "warnings", "infos", "pages", "layout", "gosterge",
-                "faaliyet", "result_dir", "message", "seconds", "version"]
+                "faaliyet", "result_dir", "message", "failure", "attempts", "seconds", "version"]
+LOCK_NAME = ".izlem-audit.lock"
 
 
 def find_inputs(spec: str) -> list[Path]:
@@ -46,16 +52,17 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
                            "faaliyet": None, "result_dir": None, "message": ""}
     try:
         row["sha256"] = sha256_of(src)
-        from .cli import _write_check, read_report
+        from .cli import _os_message, _write_check, read_report
+        from .output.atomic import OutputSet
         from .rules.engine import run_rules
 
         report = read_report(src, engine, None, lang, True)
         findings, rc = run_rules(report, None, lang)
         target = Path(out_dir) / f"{src.stem}-{row['sha256'][:8]}"
-        target.mkdir(parents=True, exist_ok=True)
-        for kind in formats:
-            name = {"json": "check.json", "html": "rapor.html", "xlsx": "rapor.xlsx", "md": "rapor.md"}[kind]
-            _write_check(kind, target / name, report, findings, rc, lang, src, None)
+        with OutputSet() as out:  # the report's results whole or not at all
+            for kind in formats:
+                name = {"json": "check.json", "html": "rapor.html", "xlsx": "rapor.xlsx", "md": "rapor.md"}[kind]
+                _write_check(kind, target / name, report, findings, rc, lang, src, None, out)
         from .rules.engine import headline
 
         causes = headline(findings)["causes"]  # a consequence of another finding is not an error of its own
@@ -64,9 +71,12 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
                    infos=causes["info"], pages=report.source.pages,
                    layout=report.layout, gosterge=c["gosterge"], faaliyet=c["faaliyet"], result_dir=str(target))
     except UserError as e:
-        row["message"] = e.message(lang)
+        row["message"], row["failure"] = e.message(lang), "input"
+    except OSError as e:  # a full disk, a read-only folder: the input is fine, the next run tries again
+        row["message"], row["failure"] = _os_message(e, lang), "os"
     except Exception as e:  # noqa: BLE001 - one broken input is recorded, the batch goes on
         row["message"] = f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
+        row["failure"] = "internal"
     row["seconds"] = round(time.monotonic() - t0, 2)
     row.setdefault("sha256", None)
     return row
@@ -83,8 +93,49 @@ def load_index(out_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def up_to_date(row: dict[str, Any] | None, sha: str) -> bool:
-    return bool(row) and row.get("sha256") == sha and row.get("version") == __version__ and (
-        row.get("status") == "error" or (row.get("result_dir") and Path(row["result_dir"]).is_dir()))
+    """Audited before, unchanged, and its results still there; a failed report is never up to date."""
+    return bool(row) and row.get("sha256") == sha and row.get("version") == __version__ and \
+        row.get("status") == "ok" and bool(row.get("result_dir")) and Path(row["result_dir"]).is_dir()
+
+
+def exit_code(rows: Iterable[dict[str, Any]], fail_on: str = "error") -> int:
+    """2 if any report could not be audited, else 1 if any has findings at or above ``fail_on``, else 0."""
+    rows = list(rows)
+    if any(r.get("status") != "ok" for r in rows):
+        return 2
+    keys = {"error": ("errors",), "warning": ("errors", "warnings"), "info": ("errors", "warnings", "infos")}
+    return 1 if any((r.get(k) or 0) for r in rows for k in keys[fail_on]) else 0
+
+
+class BatchLock:
+    """An exclusive lock on the output folder (``flock`` on a lock file): a second run is refused at once."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / LOCK_NAME
+        self.fh = None
+
+    def __enter__(self) -> "BatchLock":
+        import fcntl
+
+        from .errors import UserError
+
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.fh.close()
+            raise UserError("batch_locked", path=self.path.parent) from None
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(f"{os.getpid()}\n")
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import fcntl
+
+        fcntl.flock(self.fh.fileno(), fcntl.LOCK_UN)
+        self.fh.close()
 
 
 def ranked(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -94,8 +145,8 @@ def ranked(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def write_index(out_dir: Path, rows: list[dict[str, Any]], lang: str = "tr") -> None:
     rows = ranked(rows)
-    write_text_atomic(out_dir / "index.json", json.dumps({"schema": "izlem-audit/batch@1", "version": __version__,
-                                                          "reports": rows}, ensure_ascii=False, indent=1))
+    write_text_atomic(out_dir / "index.json", strict_dumps({"schema": "izlem-audit/batch@1", "version": __version__,
+                                                            "reports": rows}, indent=1))
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=INDEX_FIELDS, extrasaction="ignore")
     w.writeheader()
@@ -135,12 +186,18 @@ Progress = Callable[[int, int], None]
 def run_batch(inputs: list[Path], out_dir: Path, formats: tuple[str, ...] = ("json",), jobs: int = 1,
               engine: str = "pdfium", lang: str = "tr", scheduler: str | None = None,
               progress: Progress | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Audit ``inputs`` into ``out_dir``; returns (index rows, number skipped as up to date)."""
+    """Audit ``inputs`` into ``out_dir``; returns (index rows of these inputs, number skipped as up to date)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with BatchLock(out_dir):
+        return _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress)
+
+
+def _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress):
     from .extract import sha256_of
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     previous = load_index(out_dir)
-    rows: dict[str, dict[str, Any]] = {}
+    # rows of earlier runs (other input folders into the same output) are kept; this run's rows replace theirs
+    rows: dict[str, dict[str, Any]] = dict(previous)
     todo: list[Path] = []
     for p in inputs:
         try:
@@ -158,12 +215,16 @@ def run_batch(inputs: list[Path], out_dir: Path, formats: tuple[str, ...] = ("js
 
     def record(row: dict[str, Any]) -> None:
         nonlocal done
+        old = previous.get(row["path"])
+        same = old is not None and old.get("sha256") == row.get("sha256") and old.get("version") == __version__
+        row["attempts"] = (old.get("attempts") or 1) + 1 if same and old.get("status") != "ok" else 1
+        row.setdefault("failure", None)
         rows[row["path"]] = row
         done += 1
+        # after every report: an interrupted batch (kill -9) loses no finished report
+        write_index(out_dir, list(rows.values()), lang)
         if progress:
             progress(done, len(todo))
-        if done % 20 == 0:  # a long batch keeps its index current, so an interrupted one resumes
-            write_index(out_dir, list(rows.values()), lang)
 
     if scheduler:
         from distributed import Client, as_completed as dask_completed
@@ -180,6 +241,6 @@ def run_batch(inputs: list[Path], out_dir: Path, formats: tuple[str, ...] = ("js
     else:
         for a in args:
             record(audit_one(*a))
+    write_index(out_dir, list(rows.values()), lang)
     result = [rows[str(p)] for p in inputs if str(p) in rows]
-    write_index(out_dir, result, lang)
     return ranked(result), skipped

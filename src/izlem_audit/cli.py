@@ -539,7 +539,11 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet yok."),
     debug_: bool = typer.Option(False, "--debug"),
 ) -> None:
-    """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz."""
+    """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz.
+
+    Çıkış kodu: 2 okunamayan rapor var (ötekiler denetlendi; bir sonraki çalıştırmada yeniden denenir);
+    1 hata bulgusu olan rapor var; 0 yok.
+    """
     from .batch import find_inputs, run_batch
 
     lang = _check_lang(lang)
@@ -579,6 +583,10 @@ def batch(
         if not quiet:
             broken = sum(1 for r in rows if r["status"] != "ok")
             _err(t("batch_done", lang, n=len(rows), skipped=skipped, broken=broken, path=output / "index.html"))
+        from .batch import exit_code
+
+        code = exit_code(rows)  # 2 if a report could not be audited (the others were), else as check
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -55,13 +55,16 @@ class OutputSet:
 
     def __init__(self) -> None:
         self.pending: list[tuple[str, Path]] = []
+        self.made: list[Path] = []  # folders this set created
 
     def __enter__(self) -> "OutputSet":
         return self
 
     def _tmp(self, path: Path) -> str:
         try:
+            missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.extend(reversed(missing))  # removed again, deepest first, if the set is discarded
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as e:
             raise OutputError(path, e) from None
@@ -90,6 +93,7 @@ class OutputSet:
             for tmp, path in self.pending:
                 os.replace(tmp, path)
                 done += 1
+            self.made = []
         except OSError as e:
             failed = self.pending[done][1] if done < len(self.pending) else self.pending[-1][1]
             self.pending = self.pending[done:]
@@ -104,6 +108,12 @@ class OutputSet:
             except OSError:
                 pass
         self.pending = []
+        for folder in reversed(self.made):
+            try:
+                folder.rmdir()  # only if empty
+            except OSError:
+                pass
+        self.made = []
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
