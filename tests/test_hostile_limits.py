@@ -393,3 +393,15 @@ def test_an_output_folder_that_cannot_exist_is_one_clear_line(tmp_path):
     assert rc == 2 and not (tmp_path / "yok").exists()  # ... and removed again when the set fails
     rc, out, err, _ = run("extract", str(REHBER), "--output", str(tmp_path / "dosya" / "r.json"), "--lang", "en")
     assert rc == 2 and "folder does not exist" in err, err
+
+
+def test_debug_picture_of_a_huge_page_is_capped(tmp_path):
+    pdf = hp.huge_pages(tmp_path / "dev.pdf", src=REHBER)
+    rc, out, err, rss = run("debug", str(pdf), "--page", "1", "--output", str(tmp_path / "s.png"))
+    print(f"\n[debug, 7200 pt page] exit {rc}, peak RSS {rss:.0f} MB")
+    assert rc == 0, err
+    assert rss <= RSS_LIMIT_MB
+    from PIL import Image
+
+    w, h = Image.open(tmp_path / "s.png").size
+    assert w * h <= 12_500_000

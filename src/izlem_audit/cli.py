@@ -304,8 +304,30 @@ def debug(
         if not 1 <= page <= n:
             raise UserError("bad_page", page=page, pages=n)
         out = output or Path(f"sayfa-{page}.png")
-        render_debug(report_path, page, out, password=password, dpi=resolution)
+        resolution = _debug_dpi(report_path, page, password, resolution)
+        from .guard import PageTooLarge
+
+        try:
+            render_debug(report_path, page, out, password=password, dpi=resolution)
+        except PageTooLarge as big:
+            raise UserError(f"pages_too_many_{big.what}", n=1, count=big.count, limit=big.limit) from None
         _err(t("written", lang, path=out))
+
+
+DEBUG_MAX_PIXELS = 12_000_000  # an A4 page at 350 dpi
+
+
+def _debug_dpi(path: Path, page: int, password: Optional[str], dpi: int) -> int:
+    """``dpi``, lowered so that the picture of a huge page (7,200 pt square) stays within DEBUG_MAX_PIXELS."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path), password=password)
+    try:
+        w, h = doc[page - 1].get_size()
+    finally:
+        doc.close()
+    cap = 72.0 * (DEBUG_MAX_PIXELS / max(w * h, 1.0)) ** 0.5
+    return max(1, min(dpi, int(cap)))
 
 
 CHECK_FORMATS = ("console", "json", "html", "xlsx", "md")
