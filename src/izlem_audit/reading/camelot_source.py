@@ -23,6 +23,7 @@ from ..errors import UserError
 from ..normalising.text import clean_chars
 from .geometry import PageFrame, pdfium_frame
 from .grid import fill_cells, grid_from_spans, group_lines
+from .stream_grid import stream_tables
 from .page import Block, GridTable, TextLine
 from .pdfium_source import page_content
 
@@ -111,6 +112,8 @@ def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int
             content.chars = clean_chars(content.chars)  # PDF text made safe where it enters (normalising/text.py)
             grids = _tables_for_page(tables, n, content.height)
             outside = fill_cells(grids, content.chars)
+            more, outside = stream_tables(content, grids, outside)  # tables drawn with horizontal rules only
+            grids = grids + more
             blocks = [Block(n, g.bbox[1], table=g) for g in grids]
             blocks += [Block(n, ln.bbox[1], text=TextLine(n, ln)) for ln in group_lines(outside)]
             blocks.sort(key=lambda b: (b.top, 0 if b.table else 1))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from .grid import build_tables, group_lines
 from .page import Block, PageContent, TextLine
+from .stream_grid import stream_tables
 
 
 def page_blocks(page: PageContent) -> list[Block]:
     tables, outside = build_tables(page)
+    more, outside = stream_tables(page, tables, outside)  # tables drawn with horizontal rules only
+    tables = tables + more
     blocks = [Block(page.number, t.bbox[1], table=t) for t in tables]
     for line in group_lines(outside):
         blocks.append(Block(page.number, line.bbox[1], text=TextLine(page.number, line)))

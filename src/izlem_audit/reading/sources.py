@@ -16,6 +16,9 @@ from .page import Char, PageContent, Segment
 THIN = 2.0  # points: a filled rectangle thinner than this is a ruling line
 
 
+_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "st", "st")
+
+
 def rect_segments(x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
     """A rectangle as ruling segments: a thin one is one line, a larger one its four sides."""
     w, h = x1 - x0, bottom - top
@@ -79,7 +82,10 @@ def _plumber_page(page: Any, number: int) -> PageContent:
         if not m or text_turn(m[0], m[1]) != frame.turn or m[0] * m[3] - m[1] * m[2] <= 0:
             continue  # upright in the frame only (as pdfminer's ``upright`` on an unturned page)
         x0, top, x1, bottom = box(float(ch["x0"]) - sx, float(ch["y0"]), float(ch["x1"]) - sx, float(ch["y1"]))
-        chars.append(Char(ch["text"], x0, top, x1, bottom, float(ch.get("size") or 0.0),
+        text = ch["text"]
+        if "\ufb00" <= text <= "\ufb06":  # a typographic ligature (Chromium prints "ﬁ"): its letters, as PDFium
+            text = _LIGATURES[ord(text) - 0xFB00]
+        chars.append(Char(text, x0, top, x1, bottom, float(ch.get("size") or 0.0),
                           _is_bold(ch.get("fontname") or "")))
     segments: list[Segment] = []
     for ln in page.lines:
