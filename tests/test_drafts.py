@@ -83,25 +83,29 @@ def test_draft_gives_the_findings_of_its_pdf(draft: Path, pdf: Path):
 # ---------------------------------------------------------------------------------------------- evidence
 
 
-def _parse_tr(text: str) -> float | None:
-    t = text.strip().replace("%", "").strip()
-    if not re.fullmatch(r"-?[\d.]+(,\d+)?", t):
-        return None
-    return float(t.replace(".", "").replace(",", "."))
+def _parse_tr(text: str) -> list[float] | None:
+    """The numbers of a cell, one per line (``40,00`` / ``45,00``); None for a text cell."""
+    out = []
+    for line in text.split("\n"):
+        t = line.strip().replace("%", "").strip()
+        if not re.fullmatch(r"-?[\d.]+(,\d+)?", t):
+            return None
+        out.append(float(t.replace(".", "").replace(",", ".")))
+    return out
 
 
-def _xlsx_cell_value(path: Path, ref: str) -> float | None:
+def _xlsx_cell_value(path: Path, ref: str) -> list[float] | None:
     from openpyxl import load_workbook
 
     sheet, coord = ref.rsplit("!", 1)
     wb = load_workbook(path)
     c = wb[sheet.strip("'")][coord]
     if isinstance(c.value, (int, float)):
-        return c.value * (100 if "%" in c.number_format else 1)
+        return [c.value * (100 if "%" in c.number_format else 1)]
     return _parse_tr(str(c.value or ""))
 
 
-def _docx_cell_value(path: Path, ref: str) -> float | None:
+def _docx_cell_value(path: Path, ref: str) -> list[float] | None:
     from docx import Document
 
     m = re.fullmatch(r"Tablo (\d+), satır (\d+), sütun (\d+)", ref)
@@ -128,12 +132,12 @@ def test_draft_findings_point_at_the_printed_cell(draft: Path):
             value = _docx_cell_value(draft, f.ref)
         else:
             continue
-        if value is None:  # a text cell (an Açıklama, two values in one cell): the value is inside the text
+        if value is None:  # a text cell (an Açıklama): the value is inside the text
             continue
-        assert abs(value - f.reported) < 1e-6, (f.rule, f.location, f.ref, value, f.reported)
+        assert any(abs(v - f.reported) < 1e-6 for v in value), (f.rule, f.location, f.ref, value, f.reported)
         checked += 1
     print(f"\n{draft.name}: {checked} of {len(findings)} references checked against the file")
-    assert checked >= 3
+    assert checked >= min(3, len(findings))
 
 
 # ---------------------------------------------------------------------------------------------- numbers
