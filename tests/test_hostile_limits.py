@@ -405,3 +405,25 @@ def test_debug_picture_of_a_huge_page_is_capped(tmp_path):
 
     w, h = Image.open(tmp_path / "s.png").size
     assert w * h <= 12_500_000
+
+
+def test_temporary_files_of_a_killed_run_are_removed(tmp_path):
+    """kill -9 runs no cleanup: the next run removes the temporary files whose writer no longer exists."""
+    import signal
+
+    sleeper = subprocess.Popen(["sleep", "30"])
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".r.json.{dead.pid}.abc123.tmp"
+    live = tmp_path / f".r.json.{sleeper.pid}.def456.tmp"
+    stale.write_text("{")
+    live.write_text("{")
+    try:
+        rc, out, err, _ = run("check", str(REHBER), "--format", "json", "--output", str(tmp_path / "r.json"))
+        assert rc == 1, err
+        assert not stale.exists() and live.exists()  # a running writer's file is left alone
+    finally:
+        sleeper.send_signal(signal.SIGKILL)
+        sleeper.wait()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [live.name, "r.json"]
