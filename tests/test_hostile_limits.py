@@ -427,3 +427,19 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path):
         sleeper.wait()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [live.name, "r.json"]
+
+
+def test_extract_json_with_infinity_or_escapes_is_handled(tmp_path):
+    rc, out, err, _ = run("extract", str(REHBER), "--output", str(tmp_path / "r.json"), "-q")
+    assert rc == 0, err
+    text = (tmp_path / "r.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["title"] = "Başlık \x1b[2J\u202e"
+    (tmp_path / "esc.json").write_text(json.dumps(data), encoding="utf-8")
+    rc, out, err, _ = run("check", str(tmp_path / "esc.json"))
+    assert rc in (0, 1) and "\x1b" not in out + err and "\u202e" not in out and "Başlık" in out, err
+    bad = re.sub(r'"pages": \d+', '"pages": Infinity', text, count=1)
+    assert bad != text
+    (tmp_path / "inf.json").write_text(bad, encoding="utf-8")
+    rc, out, err, _ = run("check", str(tmp_path / "inf.json"))
+    assert rc == 2 and len(err.strip().splitlines()) == 1 and "Infinity" in err, err

@@ -205,6 +205,10 @@ def _with_ocr(path: Path, engine, password, lang, quiet, pages, limits):
         return report
 
 
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
 def _read_json(path: Path):
     import json
 
@@ -212,7 +216,7 @@ def _read_json(path: Path):
     from .normalising.text import clean_tree
 
     try:
-        return Report.from_dict(clean_tree(json.loads(path.read_text(encoding="utf-8"))))
+        return Report.from_dict(clean_tree(json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)))
     except (ValueError, KeyError, TypeError) as e:
         raise UserError("bad_json", path=path, detail=str(e)[:120]) from None
 
