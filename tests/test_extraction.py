@@ -21,10 +21,16 @@ ENGINES = ["pdfplumber", "pdfium", "camelot"]
 IGNORED = {"page", "title", "evidence", "overall_evidence", "source", "engine"}
 
 
+def doc_id(pdf: Path) -> str | None:
+    """``cigli-2024-6-chromium-portrait.pdf`` -> ``cigli-2024-6``: the truth file whose id begins the name."""
+    ids = [p.stem for p in (ROOT / "fixtures" / "truth").glob("*.json") if pdf.stem.startswith(p.stem + "-")]
+    return max(ids, key=len) if ids else None
+
+
 def truth_for(pdf: Path) -> dict | None:
-    doc_id = pdf.stem.rsplit("-", 1)[0]
-    path = ROOT / "fixtures" / "truth" / f"{doc_id}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    doc = doc_id(pdf)
+    path = ROOT / "fixtures" / "truth" / f"{doc}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if doc and path.exists() else None
 
 
 def compare(expected, actual, where: str, diffs: list[str]) -> int:
@@ -57,7 +63,12 @@ def compare(expected, actual, where: str, diffs: list[str]) -> int:
 def _cases():
     for pdf in PDFS:
         for engine in ENGINES:
-            yield pytest.param(pdf, engine, id=f"{pdf.stem}-{engine}")
+            marks = []
+            if engine == "camelot" and "chromium" in pdf.stem:
+                # camelot's lattice finder closes no table left open by a page break: the rows browsers cut at
+                # the page's bottom are lost or split there. pdfium and pdfplumber are the engines held to it.
+                marks = [pytest.mark.xfail(strict=True, reason="camelot does not join rows cut by a page break")]
+            yield pytest.param(pdf, engine, id=f"{pdf.stem}-{engine}", marks=marks)
 
 
 @pytest.mark.parametrize("pdf,engine", list(_cases()))

@@ -18,7 +18,7 @@ Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its p
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Cell, Evidence, Faaliyet, Gosterge, Hedef, Period, Report, StructureIssue
 from ..normalising.numbers import parse_number
@@ -38,8 +38,26 @@ def _cell(c: GridCell | None, page: int, line: Line | None = None) -> Cell | Non
     if c is None:
         return None
     if line is not None:
-        return Cell(line.text, page, line.bbox)
-    return Cell(c.text, page, c.bbox)
+        return Cell(line.text, line.page or page, line.bbox)
+    return _ev(c, page, c.text)
+
+
+def _ev(c: GridCell, page: int, text: str | None = None) -> Cell:
+    """The evidence of a grid cell: its page and box, or, for a cell joined from the two pieces of a row cut by
+    a page break, the pieces that hold its text (both pages when the text runs over both)."""
+    text = c.flat if text is None else text
+    if not c.parts:
+        return Cell(text, page, c.bbox)
+    pages = {ln.page for ln in c.lines}
+    pieces = [(pg, bb) for pg, bb in c.parts if pg in pages] or c.parts[:1]
+    return Cell(text, pieces[0][0], pieces[0][1], pieces[1:])
+
+
+def _line_ev(line: Line | None, c: GridCell, page: int) -> Cell:
+    """The evidence of one line of a cell (one of the values of a ``3 / 6`` cell), on its own page."""
+    if line is None:
+        return _ev(c, page)
+    return Cell(line.text, line.page or page, line.bbox)
 
 
 @dataclass
@@ -50,6 +68,10 @@ class _Row:
     index: int
     cells: list[GridCell]
     covering: list[GridCell]
+    # a row joined from the two pieces of a row cut by a page break: the texts that went on, on the next page,
+    # in cells merged into this row from above (a gösterge's name spanning its month sub-rows)
+    tails: list[tuple[GridCell, GridCell]] = field(default_factory=list)
+    rest_page: int | None = None  # the page its second piece stands on
 
     @property
     def page(self) -> int:
@@ -97,6 +119,7 @@ class Assembler:
         self.period_hint = period_hint
         self.layouts: dict[str, int] = {}  # layout -> hedef blocks read in it
         self.unplaced: list[_Row] = []
+        self.cut: _Row | None = None  # the last row of a table cut by the page's bottom margin, until its rest
 
     # ------------------------------------------------------------------ stream
     def feed(self, block: Block) -> None:
@@ -106,8 +129,86 @@ class Assembler:
                 self.period_hint = codes.period_months_from_title(block.text.line.text)
             return
         assert block.table is not None
-        for row in _rows(block.table):
+        table = block.table
+        rows = list(_rows(table))
+        if self.cut is not None and self.cut.page >= table.page:
+            self._flush_cut()
+        for row in rows:
+            if self.cut is not None:
+                if not row.texts() and not row.covering:
+                    continue
+                repeated = classify_header(row.cells)[0] or _same_texts(row, self.cut.table)
+                if repeated or (self.mode in ("gosterge", "faaliyet") and self._header_goes_on(row)):
+                    if repeated:  # a header repeated above the rest of the cut row
+                        self._row(row)
+                    continue
+                cut, self.cut = self.cut, None
+                if self._starts_own_item(row, cut):
+                    self._row(cut)
+                else:
+                    row = _join_cut(cut, row)
+            if table.open_bottom and row.index == table.n_rows - 1:
+                self.cut = row  # its rest comes at the top of the next page
+                continue
             self._row(row)
+            if row.tails:
+                self._tails(row)
+
+    def _flush_cut(self) -> None:
+        """A cut row whose rest never came: read it as it is."""
+        cut, self.cut = self.cut, None
+        if cut is not None:
+            self._row(cut)
+
+    def _starts_own_item(self, row: _Row, cut: _Row) -> bool:
+        """Whether a row at the top of a page starts an item of its own (a code, a Sıra No, a label in the cut
+        table's first column) rather than going on with the row cut at the bottom of the page before."""
+        left = cut.table.xs[0]
+        first = next((c for c in row.cells if abs(c.bbox[0] - left) < 2.0), None)
+        if first is None or not first.flat:
+            return False
+        t = first.flat
+        key = codes.label_key(t)
+        if any(p.match(key) for p in (codes.AMAC_LABEL, codes.HEDEF_LABEL, codes.PH_LABEL, codes.BIRIM_LABEL,
+                                      codes.PERF_LABEL, codes.GUIDE_AMAC, codes.GUIDE_HEDEF, codes.GUIDE_PERF,
+                                      codes.NOTE_LABEL)):
+            return True
+        if codes.item_code(t, "PG")[0] or codes.item_code(t, "F")[0]:
+            return True
+        return t.strip().rstrip(".").isdigit()
+
+    def _tails(self, row: _Row) -> None:
+        """The texts that went on, on the next page, in the cells a cut row had merged from above: the end of a
+        gösterge's or faaliyet's name, or of a label row's value."""
+        for above, rest in row.tails:
+            text = squash(rest.flat)
+            if not text:
+                continue
+            fld = self.cmap.field_of(above) if self.cmap is not None and self.mode in ("gosterge", "faaliyet") \
+                else None
+            item: Gosterge | Faaliyet | None = None
+            if self.current is not None and self.mode == "gosterge":
+                item = self.current.last_gosterge
+            elif self.current is not None and self.mode == "faaliyet" and self.current.hedef.faaliyetler:
+                item = self.current.hedef.faaliyetler[-1]
+            if item is not None and fld == "name":
+                item.name = squash(f"{item.name} {text}")
+                if isinstance(item, Gosterge):
+                    _, unit = split_unit(item.name)
+                    item.unit, item.unit_known = unit.name, unit.known
+                ev = item.evidence.cells.get("name")
+                if ev is not None:
+                    ev.text = item.name
+                    ev.parts.append((rest_page(row), rest.bbox))
+            elif item is not None and fld == "note" and isinstance(item, Faaliyet):
+                item.note = squash(f"{item.note} {text}")
+            elif item is not None and fld == "note" and isinstance(item, Gosterge) and item.periods:
+                item.periods[-1].note = squash(f"{item.periods[-1].note} {text}")
+            else:
+                h = self.current.hedef if self.current is not None else None
+                self.report.issues.append(StructureIssue(
+                    "cut_cell_unplaced", rest_page(row), rest.bbox, h.amac if h else None, h.hedef if h else None,
+                    h.performans_hedefi if h else None, detail={"text": text, "field": fld}))
 
     def _row(self, row: _Row) -> None:
         texts = row.texts()
@@ -218,7 +319,7 @@ class Assembler:
         h = self.current.hedef
         h.reported_performance = cell_number(value) if value is not None else parse_number(vtext)
         if value is not None:
-            h.evidence.cells["reported_performance"] = Cell(vtext, page, value.bbox)
+            h.evidence.cells["reported_performance"] = _ev(value, page, vtext)
 
     def _open_block(self, page: int, row: _Row) -> None:
         if self.current is not None and self.current.open_labels and not self.current.hedef.hedef \
@@ -301,6 +402,9 @@ class Assembler:
         assert self.cmap is not None and self.current is not None
         if "_extra" in fields and repair_missing_actual(self.cmap):
             h = self.current.hedef
+            if any(i.kind == "header_missing_column" and (i.amac, i.hedef, i.performans_hedefi) == h.key
+                   for i in self.report.issues):
+                return self._fields(row)  # the same header repeated on the next page: said once
             self.report.issues.append(StructureIssue(
                 "header_missing_column", row.page, row.table.row_bbox(0), h.amac, h.hedef, h.performans_hedefi,
                 detail={"missing": "gerceklesme"}))
@@ -340,11 +444,11 @@ class Assembler:
                 c = f.get(fld)
                 if c is not None:
                     setattr(g, fld, cell_number(c))
-                    g.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+                    g.evidence.cells[fld] = _ev(c, row.page)
             for fld in ("seq", "code", "name"):
                 c = f.get(fld)
                 if c is not None:
-                    g.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+                    g.evidence.cells[fld] = _ev(c, row.page)
             g.evidence.page = row.page
             span = max((c.rowspan for c in row.cells), default=1)
             g.evidence.bbox = row.table.row_bbox(row.index, span)
@@ -354,6 +458,14 @@ class Assembler:
             h.gostergeler.append(g)
             self.current.last_gosterge = g
         g = self.current.last_gosterge
+        if not is_new and g is not None and name_cell is not None and name_cell.flat and name_cell is not code_cell:
+            # the end of a name cut by a page break, beside the period that goes on on the next page
+            g.name = squash(f"{g.name} {name_cell.flat}")
+            _, unit = split_unit(g.name)
+            g.unit, g.unit_known = unit.name, unit.known
+            if (ev := g.evidence.cells.get("name")) is not None:
+                ev.text = g.name
+                ev.parts.append((row.page, name_cell.bbox))
         if g is None:
             self.report.issues.append(StructureIssue("orphan_row", row.page, row.bbox, h.amac, h.hedef,
                                                      h.performans_hedefi, detail={"text": " | ".join(row.texts())}))
@@ -437,13 +549,12 @@ class Assembler:
             for name, c, vals in (("actual", actual_cell, actuals), ("reported_rate", rate_cell if moved is None else moved, rates)):
                 if c is not None:
                     line = vals[i][0] if i < len(vals) else None
-                    p.evidence.cells[name] = Cell(line.text if line else c.flat, row.page, line.bbox if line else c.bbox)
+                    p.evidence.cells[name] = _line_ev(line, c, row.page)
             if month_cell is not None:
                 ml = month_cell.lines[i] if i < len(month_cell.lines) and len(month_cell.lines) == n else None
-                p.evidence.cells["month"] = Cell(ml.text if ml else month_cell.flat, row.page,
-                                                 ml.bbox if ml else month_cell.bbox)
+                p.evidence.cells["month"] = _line_ev(ml, month_cell, row.page)
             if note_cell is not None and note:
-                p.evidence.cells["note"] = Cell(note, row.page, note_cell.bbox)
+                p.evidence.cells["note"] = _ev(note_cell, row.page, note)
             g.periods.append(p)
             if moved is not None:
                 self.report.issues.append(StructureIssue(
@@ -496,11 +607,11 @@ class Assembler:
             c = f.get(fld)
             if c is not None:
                 setattr(fa, attr, cell_number(c))
-                fa.evidence.cells[attr] = Cell(c.flat, row.page, c.bbox)
+                fa.evidence.cells[attr] = _ev(c, row.page)
         for fld in ("seq", "code", "name"):
             c = f.get(fld)
             if c is not None:
-                fa.evidence.cells[fld] = Cell(c.flat, row.page, c.bbox)
+                fa.evidence.cells[fld] = _ev(c, row.page)
         if f.get("note") is not None:
             fa.note = squash(f["note"].flat)
         fa.evidence.page = row.page
@@ -512,6 +623,7 @@ class Assembler:
 
     # ------------------------------------------------------------------ end
     def finish(self) -> Report:
+        self._flush_cut()
         self._close_block()
         self.summary.finish()
         r = self.report
@@ -523,6 +635,61 @@ class Assembler:
                 self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
                                                          detail={"text": " | ".join(row.texts())}))
         return r
+
+
+def _same_texts(row: _Row, table: GridTable) -> bool:
+    """Whether a row repeats the first row of a table (its header, printed again on the next page)."""
+    first = table.rows()[0] if table.n_rows else []
+    texts = [squash(c.flat) for c in row.cells if c.flat]
+    return bool(texts) and texts == [squash(c.flat) for c in first if c.flat]
+
+
+def rest_page(row: _Row) -> int:
+    return row.rest_page or row.page
+
+
+def _overlap(a: GridCell, b: GridCell) -> float:
+    """1.0 when two cells stand in the same column (their left and right borders within 2 pt), else 0."""
+    return 1.0 if abs(a.bbox[0] - b.bbox[0]) < 2.0 and abs(a.bbox[2] - b.bbox[2]) < 2.0 else 0.0
+
+
+def _touches(a: GridCell, b: GridCell) -> bool:
+    return min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0]) > 1.0
+
+
+def _on_page(lines: list[Line], page: int) -> list[Line]:
+    return [ln if ln.page is not None else replace(ln, page=page) for ln in lines]
+
+
+def _join_cut(top: _Row, rest: _Row) -> _Row:
+    """One row from the two pieces of a row cut by a page break: each cell of the rest (at the top of the next
+    page) goes on in the cell above it in the same column, its lines after the cut piece's lines, every line
+    keeping its page and box. A rest cell under a cell that the cut row had merged from above (a name spanning
+    the month sub-rows) is kept as a tail of that cell; a rest cell under nothing stands as it is."""
+    joined: dict[int, GridCell] = {}
+    extra: list[GridCell] = []
+    tails: list[tuple[GridCell, GridCell]] = []
+    for q in rest.cells:
+        p = max(top.cells, key=lambda c: _overlap(c, q), default=None)
+        if p is not None and _overlap(p, q) > 0.5:
+            base = joined.get(id(p)) or GridCell(p.row, p.col, p.rowspan, p.colspan, p.bbox,
+                                                 _on_page(p.lines, top.page), p.parts or [(top.page, p.bbox)])
+            base.lines = base.lines + _on_page(q.lines, rest.page)
+            base.parts = base.parts + [(rest.page, q.bbox)]
+            joined[id(p)] = base
+            continue
+        c = max(top.covering, key=lambda c: _overlap(c, q), default=None)
+        if c is not None and _overlap(c, q) > 0.5:
+            tails.append((c, q))
+            continue
+        extra.append(GridCell(q.row, q.col, q.rowspan, q.colspan, q.bbox, _on_page(q.lines, rest.page),
+                              [(rest.page, q.bbox)]))
+    # a piece of the cut row with no text that spans several columns of the rest (the cut fell through the
+    # cells' borders) gives way to the rest's cells
+    out = [joined.get(id(c), c) for c in top.cells
+           if id(c) in joined or c.flat or not any(_touches(c, q) for q in extra)] + extra
+    out.sort(key=lambda c: c.bbox[0])
+    return _Row(top.table, top.index, out, top.covering, tails, rest.page)
 
 
 def cell_number(cell: GridCell) -> float | None:

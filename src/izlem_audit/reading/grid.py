@@ -24,6 +24,7 @@ SNAP = 1.5  # points: collinear segments closer than this are the same line
 JOIN = 2.5  # points: gaps shorter than this inside a line are closed
 MIN_LEN = 2.0  # points: shorter strokes are not ruling lines
 TOUCH = 2.0  # points: how far a segment may fall short of another and still cross it
+OPEN = 3.0  # points: vertical lines going on this far past the last horizontal one leave the table open there
 
 
 class _UF:
@@ -124,7 +125,16 @@ def _groups(hs: list[_Line], vs: list[_Line]) -> list[tuple[list[_Line], list[_L
         comp[uf.find(i)][0].append(h)
     for j, v in enumerate(vs):
         comp[uf.find(n + j)][1].append(v)
-    return [g for g in comp.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+    return [g for g in comp.values() if (len(g[0]) >= 2 and len(g[1]) >= 2) or _open_piece(*g)]
+
+
+def _open_piece(hs: list[_Line], vs: list[_Line]) -> bool:
+    """One horizontal rule crossed by three or more vertical ones that go on past it on one side: the piece of
+    a table row cut by a page break, whose other side is the page's margin (no rule is drawn there)."""
+    if len(hs) != 1 or len(vs) < 3:
+        return False
+    y = hs[0][0]
+    return all(v[1] < y - OPEN for v in vs) or all(v[2] > y + OPEN for v in vs)
 
 
 def _covered(lines: list[_Line], a: float, b: float) -> bool:
@@ -137,7 +147,20 @@ def _covered(lines: list[_Line], a: float, b: float) -> bool:
 def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:
     xs = _cluster([v[0] for v in vs], SNAP)
     ys = _cluster([h[0] for h in hs], SNAP)
-    if len(xs) < 2 or len(ys) < 2:
+    if len(xs) < 2 or not ys:
+        return None
+    # A table cut by the page's bottom margin (a row broken across pages, as browsers and Word print it) has
+    # no closing rule: its vertical lines go on below the last horizontal one. The cut is the row's bottom, so
+    # its text stays inside the table; the table is marked open there (and likewise at the top of the page
+    # where the row goes on).
+    v_top, v_bottom = min(v[1] for v in vs), max(v[2] for v in vs)
+    open_top = ys[0] - v_top > OPEN
+    open_bottom = v_bottom - ys[-1] > OPEN
+    if open_top:
+        ys.insert(0, v_top)
+    if open_bottom:
+        ys.append(v_bottom)
+    if len(ys) < 2:
         return None
     v_at: dict[int, list[_Line]] = defaultdict(list)
     for v in vs:
@@ -172,7 +195,8 @@ def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:
             continue
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
     cells.sort(key=lambda c: (c.row, c.col))
-    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells, open_top=open_top,
+                     open_bottom=open_bottom)
 
 
 def group_lines(chars: list[Char]) -> list[Line]:

@@ -62,6 +62,7 @@ class Line:
     # the line ends in a hyphen with no space after it: the word goes on in the next line ("Güzeltepe-" /
     # "Şirintepe"); producers that keep the space at a wrapped line's end (LibreOffice, Word) tell the two apart
     hyphen_break: bool = False
+    page: int | None = None  # set where a cell broken across pages joins lines of two pages
 
 
 def join_lines(lines: list[Line]) -> str:
@@ -81,6 +82,8 @@ class GridCell:
     colspan: int
     bbox: tuple[float, float, float, float]
     lines: list[Line] = field(default_factory=list)
+    # a cell joined from the pieces of a row cut by a page break: (page, box) of every piece, in order
+    parts: list[tuple[int, tuple[float, float, float, float]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -104,6 +107,8 @@ class GridTable:
     xs: list[float]  # column boundaries, len = n_cols + 1
     ys: list[float]  # row boundaries, len = n_rows + 1
     cells: list[GridCell]
+    open_top: bool = False  # no closing rule above the first row: a row that began on the page before
+    open_bottom: bool = False  # no closing rule under the last row: a row cut by the page's bottom margin
 
     @property
     def n_rows(self) -> int:
