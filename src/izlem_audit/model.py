@@ -21,14 +21,7 @@ class Cell:
     text: str
     page: int | None = None
     bbox: BBox | None = None
-<<<<<<< HEAD
     ref: str | None = None  # in a draft (.docx/.xlsx), where the cell is: "Tablo 12, satır 4, sütun 6", "Rapor!F12"
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
-        if self.ref:
-            d["ref"] = self.ref
-=======
     # a cell broken across pages (a table row cut by the page's bottom margin): its further pieces
     parts: list[tuple[int, BBox]] = field(default_factory=list)
 
@@ -38,19 +31,16 @@ class Cell:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
+        if self.ref:
+            d["ref"] = self.ref
         if self.parts:
             d["parts"] = [{"page": pg, "bbox": _bbox(b)} for pg, b in self.parts]
->>>>>>> 6adc5e2 (Browser-printed fixtures (headless Chromium, two styles) and a reader that joins rows cut by a page break)
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Cell":
-<<<<<<< HEAD
-        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"))
-=======
-        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None,
+        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"),
                    [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []])
->>>>>>> 6adc5e2 (Browser-printed fixtures (headless Chromium, two styles) and a reader that joins rows cut by a page break)
 
 
 def _bbox(b: BBox | None) -> list[float] | None:

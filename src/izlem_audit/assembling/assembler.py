@@ -50,7 +50,7 @@ def _ev(c: GridCell, page: int, text: str | None = None) -> Cell:
         return Cell(text, page, c.bbox)
     pages = {ln.page for ln in c.lines}
     pieces = [(pg, bb) for pg, bb in c.parts if pg in pages] or c.parts[:1]
-    return Cell(text, pieces[0][0], pieces[0][1], pieces[1:])
+    return Cell(text, pieces[0][0], pieces[0][1], parts=pieces[1:])
 
 
 def _line_ev(line: Line | None, c: GridCell, page: int) -> Cell:
