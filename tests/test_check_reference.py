@@ -105,8 +105,13 @@ def _key(f):
             None if f.expected is None else round(f.expected, 2))
 
 
-@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+PRODUCERS = ["libreoffice", "reportlab", "chromium-portrait", "chromium-landscape"]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
 def test_findings_on_the_real_report(producer):
+    """The same findings whatever printed the PDF: LibreOffice, reportlab, and Chromium in two styles (portrait
+    with the header repeated, landscape without, rows cut across pages in both)."""
     report = extract(ROOT / "fixtures" / "pdfs" / f"cigli-2024-6-{producer}.pdf", engine="pdfium")
     findings, rc = run_rules(report)
     assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_CIGLI, key=str)
@@ -116,7 +121,7 @@ def test_findings_on_the_real_report(producer):
     assert report.summary.overall_rate == 34.0 and abs(rc.overall_printed - 33.62) < 0.01
 
 
-@pytest.mark.parametrize("producer", ["libreoffice", "reportlab"])
+@pytest.mark.parametrize("producer", PRODUCERS)
 def test_findings_on_the_guide_layout_report(producer):
     report = extract(ROOT / "fixtures" / "pdfs" / f"rehber-2025-6-{producer}.pdf", engine="pdfium")
     findings, _ = run_rules(report)
@@ -129,7 +134,27 @@ def test_findings_on_the_guide_layout_report(producer):
     # wrong hedef figures; the headline counts the three causes only
     assert iz201.caused_by == "IZ101-A1-H2-PG2-6ay" and iz404.caused_by == "IZ201-A1-H2"
     assert headline(findings) == {"causes": {"error": 3, "warning": 0, "info": 0}, "consequences": 2,
-                                  "suppressed": {"error": 0, "warning": 0, "info": 0}}
+                                  "suppressed": {"error": 0, "warning": 0, "info": 0}, "reading_problems": 0,
+                                  "not_checked": 0}
+
+
+def _full(f):
+    """Everything a finding says but where it stands on the page: rule, place, severity, values, id, cause."""
+    return (f.id, f.caused_by, f.rule, f.severity, f.origin, f.amac, f.hedef, f.performans_hedefi, f.item,
+            f.period, f.field, f.reported, None if f.expected is None else round(f.expected, 4))
+
+
+@pytest.mark.parametrize("doc", ["cigli-2024-6", "rehber-2025-6"])
+def test_same_findings_for_every_rendering(doc):
+    """Exactly the same findings (rule, place, severity, reported and expected values, ids, causes) for every
+    rendering of the same report, read by pdfium and by pdfplumber."""
+    seen = {}
+    for producer in PRODUCERS:
+        for engine in ("pdfium", "pdfplumber"):
+            findings, _ = run_rules(extract(ROOT / "fixtures" / "pdfs" / f"{doc}-{producer}.pdf", engine=engine))
+            seen[(producer, engine)] = sorted(map(_full, findings), key=str)
+    first = seen[("libreoffice", "pdfium")]
+    assert first and all(v == first for v in seen.values()), {k: len(v) for k, v in seen.items()}
 
 
 @pytest.mark.parametrize("doc", ["rehber-2025-6-reportlab", "cigli-2024-6-reportlab"])

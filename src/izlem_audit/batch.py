@@ -69,6 +69,7 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
         c = report.counts()
         row.update(status="ok", errors=causes["error"], warnings=causes["warning"],
                    infos=causes["info"], pages=report.source.pages,
+                   reading_problems=headline(findings)["reading_problems"],
                    layout=report.layout, gosterge=c["gosterge"], faaliyet=c["faaliyet"], result_dir=str(target))
     except UserError as e:
         row["message"], row["failure"] = e.message(lang), "input"

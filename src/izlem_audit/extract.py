@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .assembling import Assembler
 from .diagnose import LayoutProbe, unknown_layout_error
+from .assembling.conservation import Ledger
 from .model import Report, Source, StructureIssue
 from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB, PAGE_LIMITS, PageLimits, PageTooLarge
 from .normalising.numbers import MAX_INTEGER_DIGITS
@@ -178,12 +179,14 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     probe = LayoutProbe()
     garbled_chars = 0
     PAGE_LIMITS.set(PageLimits(limits.max_page_chars, limits.max_page_objects))  # read by the page sources
+    ledger = Ledger()
 
     def feed(blocks) -> None:
         for b in blocks:
             if b.text is not None and len(title_lines) < 60:
                 title_lines.append((b.page, b.text.line))
             _probe(probe, b)
+            ledger.see(b)
             asm.feed(b)
 
     if engine == "camelot":
@@ -231,6 +234,8 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     report = asm.finish()
     report.issues = issues + report.issues
     _diagnose(report, probe)
+    ledger.settle(report, asm.read_rows)
+    report.numbers = ledger.counts()
     report.engine = engine
     report.text_chars = text_chars
     report.garbled_chars = garbled_chars  # type: ignore[attr-defined]  # read by cli.read_report, not serialised

@@ -260,3 +260,17 @@ MESSAGES.update({
               "folder.",
     },
 })
+
+MESSAGES.update({
+    "reading_problems_title": {"tr": "Okunamayan / emin olunamayan yerler",
+                               "en": "Places that could not be read / read with certainty"},
+    "reading_problems_note": {"tr": "Bunlar raporun hatası değildir: araç bu yerleri okuyamadı ya da yerleştiremedi; "
+                                    "elle bakın. Hata sayısına katılmadı.",
+                              "en": "These are not errors of the report: the tool could not read or place them; "
+                                    "look at them by hand. Not counted as errors."},
+    "n_reading_problems": {"tr": "{n} okuma sorunu (raporun hatası değil)",
+                           "en": "{n} reading problems (not errors of the report)"},
+    "n_not_checked": {"tr": "{n} denetim okuma sorunu yüzünden yapılamadı",
+                      "en": "{n} checks not made because of a reading problem"},
+    "sev_reader": {"tr": "OKUMA", "en": "READING"},
+})

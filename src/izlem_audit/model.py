@@ -391,10 +391,18 @@ class Summary:
 # ----------------------------------------------------------------------------------------------- issues
 
 
+# what the reader could not read, place or join: reading problems, never errors of the report
+READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
+                          "cut_cell_unplaced", "unplaced_number"})
+
+
 @dataclass
 class StructureIssue:
     """Something the reader met that is not as the layout says: a shifted value, a header lacking a column,
-    a table it could not read. Rules turn these into ``structure`` findings."""
+    a table it could not read. Rules turn these into ``structure`` findings. ``origin`` says whose it is:
+    ``"report"`` (the report prints it so: a value in the wrong column, a header lacking a column) or
+    ``"reader"`` (the tool could not read, place or join something: a reading problem, not an error of the
+    report)."""
 
     kind: str  # stable identifier, e.g. "value_in_wrong_column", "header_missing_column", "unreadable_table"
     page: int | None = None
@@ -406,10 +414,17 @@ class StructureIssue:
     period: int | None = None
     detail: dict[str, Any] = field(default_factory=dict)
     ref: str | None = None  # in a draft: the cell or row reference instead of page and box
+    origin: str = ""  # "reader" or "report"; by kind when not given
+
+    def __post_init__(self) -> None:
+        if not self.origin:
+            self.origin = "reader" if self.kind in READER_KINDS else "report"
 
     def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         d = {"kind": self.kind, "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
              "item": self.item, "period": self.period, "detail": dict(self.detail)}
+        if self.origin != "report":
+            d["origin"] = self.origin
         if evidence:
             d["page"] = self.page
             d["bbox"] = _bbox(self.bbox)
@@ -421,7 +436,7 @@ class StructureIssue:
     def from_dict(cls, d: dict[str, Any]) -> "StructureIssue":
         return cls(d["kind"], d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("amac"),
                    d.get("hedef"), d.get("performans_hedefi"), d.get("item"), d.get("period"),
-                   dict(d.get("detail") or {}), d.get("ref"))
+                   dict(d.get("detail") or {}), d.get("ref"), d.get("origin", ""))
 
 
 @dataclass
@@ -445,6 +460,8 @@ class Report:
     issues: list[StructureIssue] = field(default_factory=list)
     engine: str = "pdfplumber"
     text_chars: int = 0  # characters with a text layer found while reading (0 for a scan); not serialised
+    # numbers printed in table regions: seen, placed in the model, reported as reading problems; not serialised
+    numbers: dict[str, int] = field(default_factory=dict)
 
     # -- counting
     def amac_codes(self) -> list[str]:

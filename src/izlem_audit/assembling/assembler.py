@@ -120,6 +120,7 @@ class Assembler:
         self.layouts: dict[str, int] = {}  # layout -> hedef blocks read in it
         self.unplaced: list[_Row] = []
         self.cut: _Row | None = None  # the last row of a table cut by the page's bottom margin, until its rest
+        self.read_rows: list[tuple[int, tuple[float, float, float, float]]] = []  # header and summary rows read
 
     # ------------------------------------------------------------------ stream
     def feed(self, block: Block) -> None:
@@ -202,8 +203,11 @@ class Assembler:
                     ev.parts.append((rest_page(row), rest.bbox))
             elif item is not None and fld == "note" and isinstance(item, Faaliyet):
                 item.note = squash(f"{item.note} {text}")
+                _more(item.evidence, "note", item.note, rest_page(row), rest.bbox)
             elif item is not None and fld == "note" and isinstance(item, Gosterge) and item.periods:
-                item.periods[-1].note = squash(f"{item.periods[-1].note} {text}")
+                p = item.periods[-1]
+                p.note = squash(f"{p.note} {text}")
+                _more(p.evidence, "note", p.note, rest_page(row), rest.bbox)
             else:
                 h = self.current.hedef if self.current is not None else None
                 self.report.issues.append(StructureIssue(
@@ -219,6 +223,7 @@ class Assembler:
         if self.mode in ("gosterge", "faaliyet") and self._header_goes_on(row):
             return
         if self.summary.row(row.cells, row.page, row.bbox):
+            self._read(row)
             self._close_block()
             self.mode = "summary"
             return
@@ -358,6 +363,7 @@ class Assembler:
             return
         self.current.open_labels = False
         self.mode = kind
+        self._read(row)
         self.header = [head_row(row.cells)]
         self.cmap = build_map(kind, self.header)
         self.last_header_row = row
@@ -377,7 +383,14 @@ class Assembler:
             return False
         self.cmap = build_map(self.cmap.kind, self.header)
         self.last_header_row = row
+        self._read(row)
         return True
+
+    def _read(self, row: _Row) -> None:
+        """A header or summary row read whole (for the count of printed numbers placed: conservation.py)."""
+        self.read_rows.append((row.page, row.bbox))
+        if row.rest_page is not None:
+            self.read_rows.extend((pg, bb) for c in row.cells for pg, bb in c.parts)
 
     def _fields(self, row: _Row) -> dict[str, GridCell]:
         assert self.cmap is not None
@@ -493,6 +506,7 @@ class Assembler:
             target, text, cell = self.current.guide_notes[-1]
             rest = squash(" ".join(c.flat for c in row.cells if c.flat))
             self.current.guide_notes[-1] = (target, squash(f"{text} {rest}"), cell)
+            cell.parts.extend((row.page, c.bbox) for c in row.cells if c.flat)
             return True
         item: Gosterge | Faaliyet | None
         if self.mode == "gosterge":
@@ -507,12 +521,16 @@ class Assembler:
             if isinstance(item, Gosterge):
                 _, unit = split_unit(item.name)
                 item.unit, item.unit_known = unit.name, unit.known
+            _more(item.evidence, "name", item.name, row.page, name.bbox)
         if note is not None and note.flat:
             if isinstance(item, Gosterge):
                 if item.periods:
-                    item.periods[-1].note = squash(f"{item.periods[-1].note} {note.flat}")
+                    p = item.periods[-1]
+                    p.note = squash(f"{p.note} {note.flat}")
+                    _more(p.evidence, "note", p.note, row.page, note.bbox)
             else:
                 item.note = squash(f"{item.note} {note.flat}")
+                _more(item.evidence, "note", item.note, row.page, note.bbox)
         return True
 
     def _periods(self, g: Gosterge, row: _Row, f: dict[str, GridCell]) -> None:
@@ -589,7 +607,9 @@ class Assembler:
                     p.evidence.cells["note"] = cell
         else:
             b.hedef.note = squash(" ".join(t for _, t, _ in notes))
-            b.hedef.evidence.cells["note"] = notes[0][2]
+            first = notes[0][2]
+            b.hedef.evidence.cells["note"] = Cell(b.hedef.note, first.page, first.bbox, parts=list(first.parts) + [
+                piece for _, _, c in notes[1:] for piece in c.pieces() if piece[0] is not None])
 
     def _faaliyet_row(self, row: _Row) -> None:
         assert self.current is not None and self.cmap is not None
@@ -614,6 +634,8 @@ class Assembler:
                 fa.evidence.cells[fld] = _ev(c, row.page)
         if f.get("note") is not None:
             fa.note = squash(f["note"].flat)
+            if fa.note:
+                fa.evidence.cells["note"] = _ev(f["note"], row.page, fa.note)
         fa.evidence.page = row.page
         fa.evidence.bbox = row.bbox
         if code is None:
@@ -635,6 +657,16 @@ class Assembler:
                 self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
                                                          detail={"text": " | ".join(row.texts())}))
         return r
+
+
+def _more(ev: Evidence, name: str, text: str, page: int, bbox) -> None:
+    """A text that goes on in a further cell (the rest of a name or note on the next row or page)."""
+    c = ev.cells.get(name)
+    if c is None:
+        ev.cells[name] = Cell(text, page, bbox)
+    else:
+        c.text = text
+        c.parts.append((page, bbox))
 
 
 def _same_texts(row: _Row, table: GridTable) -> bool:

@@ -39,11 +39,13 @@ def summary_counts(findings: list[Finding]) -> dict[str, Any]:
     error of its own); ``consequences`` counts those; ``suppressed_by_severity`` what the config suppressed."""
     from ..rules.engine import headline, verdict
 
-    active = [f for f in findings if not f.suppressed]
+    active = [f for f in findings if not f.suppressed and f.origin != "reader"]
     head = headline(findings)
     return {
         "verdict": verdict(findings),
         "total": len(active),
+        "reading_problems": head["reading_problems"],
+        "not_checked": head["not_checked"],
         "suppressed": len(findings) - len(active),
         "by_severity": {k: v for k, v in head["causes"].items() if v},
         "consequences": head["consequences"],
@@ -76,7 +78,10 @@ def check_to_dict(report: Report, findings: list[Finding], rc: Recomputed) -> di
         "counts": {k: counts[k] for k in ("amac", "hedef", "performans_hedefi", "gosterge", "faaliyet")},
         "config": rc.config,
         "summary": summary_counts(findings),
-        "findings": [f.to_dict() for f in findings],
+        "findings": [f.to_dict() for f in findings if f.origin != "reader"],
+        # what the tool could not read, place or join ("Okunamayan / emin olunamayan yerler"): not errors of
+        # the report, never counted among them
+        "reading_problems": [f.to_dict() for f in findings if f.origin == "reader"],
         "unused_suppressions": list(rc.unused_suppressions),
         "recomputed": recomputed_dict(report, rc),
         "report": report.to_dict(),

@@ -25,6 +25,8 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
     c = report.counts()
     console.print(Text(t("console_title", lang, title=report.title or report.source.path), style="bold"))
     console.print(t("console_read", lang, layout=report.layout, pages=report.source.pages, **c))
+    reading = [f for f in findings if f.origin == "reader"]
+    all_findings, findings = findings, [f for f in findings if f.origin != "reader"]
     by_id = {f.id: f for f in findings}
     consequences: dict[str, list[Finding]] = {}
     for f in findings:
@@ -51,9 +53,24 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
                     depth[cc.id] = depth[c.id] + 1
                     stack.append(cc)
         console.print(table)
+    if reading:
+        # what the tool could not read or place: its own section, never among the report's errors
+        console.rule(Text(t("reading_problems_title", lang), style="bold magenta"), align="left")
+        console.print(Text(t("reading_problems_note", lang), style="dim"))
+        table = Table(show_header=False, box=None, pad_edge=False, expand=True)
+        table.add_column(width=8, no_wrap=True)
+        table.add_column(width=6, no_wrap=True)
+        table.add_column(width=5, no_wrap=True)
+        table.add_column(ratio=1)
+        for f in sorted(reading, key=Finding.sort_key):
+            msg = Text(f.message)
+            msg.append(f"  [{f.id}]", style="dim")
+            table.add_row(Text(t("sev_reader", lang), style="magenta"), Text(f.rule, style="bold"),
+                          Text(f"s.{f.page}" if f.page else ""), msg)
+        console.print(table)
     from ..rules.engine import headline
 
-    head = headline(findings)
+    head = headline(all_findings)
     console.rule()
     line = Text()
     for s in ("error", "warning", "info"):
@@ -61,6 +78,12 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
         line.append("  ")
     if head["consequences"]:
         line.append(t("n_consequences", lang, n=head["consequences"]), style="dim")
+        line.append("  ")
+    if head["reading_problems"]:
+        line.append(t("n_reading_problems", lang, n=head["reading_problems"]), style="magenta")
+        line.append("  ")
+    if head["not_checked"]:
+        line.append(t("n_not_checked", lang, n=head["not_checked"]), style="magenta")
         line.append("  ")
     sup = sum(head["suppressed"].values())
     if sup:

@@ -50,6 +50,10 @@ class Finding:
     id: str = ""  # stable: rule and printed place (see ``finding_id``); set by the engine
     caused_by: str | None = None  # the id of the finding this one only follows from
     ref: str | None = None  # in a draft (.docx/.xlsx): the table/sheet, row and cell instead of page and box
+    # "report": an error/warning about what the report prints; "reader": a reading problem (what the tool could
+    # not read, place or join), never counted as an error of the report and shown in its own section
+    origin: str = "report"
+    not_checked: int | None = None  # the page of the reading problem that kept this rule from checking its place
 
     @property
     def location(self) -> str:
@@ -79,6 +83,8 @@ class Finding:
             "tolerance_loose": r(self.params.get("tolerance_loose")), "doubtful": bool(self.params.get("doubtful")),
             "row_page": self.row_page, "row_bbox": bb(self.row_bbox),
             "suppressed": self.suppressed, "suppression_reason": self.suppression_reason,
+            "origin": self.origin, **({"not_checked": {"reading_problem_page": self.not_checked}}
+                                      if self.not_checked is not None else {}),
             **({"ref": self.ref} if self.ref else {}),
         }
 

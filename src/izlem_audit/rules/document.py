@@ -53,6 +53,10 @@ STRUCTURE_TEXT = {
                           "tables were read but names and notes may look garbled."),
     "unplaced_row": ("Bir gösterge satırı hiçbir hedef kartının içinde değil: '{text}'.",
                      "A gösterge row stands outside any hedef block: '{text}'."),
+    "cut_cell_unplaced": ("Sayfa sonunda bölünmüş bir satırın devamı ('{text}') hiçbir alana bağlanamadı.",
+                          "The rest of a row cut by a page break ('{text}') could not be tied to any field."),
+    "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
+                        "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
 }
 
 
@@ -113,9 +117,11 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
             params["sample"] = str(params.get("sample", ""))[:30]
         tr_params = {k: (f"{v:g}".replace(".", ",") if isinstance(v, float) else v) for k, v in params.items()}
         text = {"tr": _fmt(tr.replace(":g}", "}"), tr_params), "en": _fmt(en, params)}
-        yield make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
-                   page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
-                   kind=issue.kind, field=issue.kind, ref=getattr(issue, "ref", None))
+        f = make("IZ603", None, amac=issue.amac, hedef=issue.hedef, item=issue.item, period=issue.period,
+                 page=issue.page, bbox=issue.bbox, row_page=issue.page, row_bbox=issue.bbox, text=text,
+                 kind=issue.kind, field=issue.kind, ref=getattr(issue, "ref", None))
+        f.origin = getattr(issue, "origin", "report")
+        yield f
 
 
 def _fmt(template: str, params: dict) -> str:

@@ -27,11 +27,15 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
             rule_of[id(f)] = r
             findings.append(f)
     assign_ids(findings)
+    _not_checked(findings)
     link_causes(findings)
     for s in cfg.suppressions:
         s.used = 0
     for f in findings:
         f.message = rule_of[id(f)].message(lang, f.params)
+        if f.not_checked is not None:
+            f.message = NOT_CHECKED["en" if lang == "en" else "tr"].format(
+                where=f.location or "—", rule=f.rule, page=f.not_checked)
         for s in cfg.suppressions:
             if s.matches(f):
                 s.used += 1
@@ -43,21 +47,58 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
     return findings, rc
 
 
+NOT_CHECKED = {
+    "tr": "{where}: {rule} denetlenemedi (okuma sorunu, s. {page}); basılı değerlerin okunuşundan emin olunamadı.",
+    "en": "{where}: {rule} not checked (reading problem, p. {page}); the printed values could not be read with "
+          "certainty.",
+}
+
+
+def _not_checked(findings: list[Finding]) -> None:
+    """A rule whose inputs come from a row with a reading problem does not raise a numeric error or warning on
+    it: it says the place was not checked, and where the reading problem is."""
+    problems = [f for f in findings if f.origin == "reader"]
+    if not problems:
+        return
+
+    def covers(p: Finding, f: Finding) -> bool:
+        if not p.amac or (p.amac, p.hedef) != (f.amac, f.hedef):
+            return False
+        if p.performans_hedefi and f.performans_hedefi and p.performans_hedefi != f.performans_hedefi:
+            return False
+        # a problem on one item keeps that item's checks and the hedef's from raising; one without an item the
+        # whole block's
+        return p.item is None or f.item is None or p.item == f.item
+
+    for f in findings:
+        if f.origin == "reader" or f.severity == "info":
+            continue
+        p = next((p for p in problems if covers(p, f)), None)
+        if p is not None:
+            f.severity = "info"
+            f.not_checked = p.page
+            f.params["not_checked"] = p.page
+
+
 def failing(findings: list[Finding], level: str) -> list[Finding]:
-    """The findings that fail the gate at ``level``: not suppressed, at or above the level, and not the
-    consequence of a suppressed (explained) cause."""
+    """The findings that fail the gate at ``level``: not suppressed, at or above the level, not a reading
+    problem (what the tool could not read is not an error of the report), and not the consequence of a
+    suppressed (explained) cause."""
     by_id = {f.id: f for f in findings}
-    return [f for f in findings if not f.suppressed and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]
-            and not root(f, by_id).suppressed]
+    return [f for f in findings if not f.suppressed and f.origin != "reader"
+            and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] and not root(f, by_id).suppressed]
 
 
 def headline(findings: list[Finding]) -> dict:
     """What the headline counts: causes by severity (a consequence is not an error of its own), consequences,
-    and the suppressed findings by severity (a suppressed error is still an error the report prints)."""
-    active = [f for f in findings if not f.suppressed]
+    the suppressed findings by severity (a suppressed error is still an error the report prints), and apart
+    from them the reading problems and the places not checked because of them."""
+    active = [f for f in findings if not f.suppressed and f.origin != "reader"]
     causes = [f for f in active if f.caused_by is None]
     sup = [f for f in findings if f.suppressed]
     return {
+        "reading_problems": sum(1 for f in findings if f.origin == "reader" and not f.suppressed),
+        "not_checked": sum(1 for f in active if f.not_checked is not None),
         "causes": {s: sum(1 for f in causes if f.severity == s) for s in ("error", "warning", "info")},
         "consequences": sum(1 for f in active if f.caused_by is not None),
         "suppressed": {s: sum(1 for f in sup if f.severity == s) for s in ("error", "warning", "info")},
