@@ -233,7 +233,7 @@ def extract(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF)."),
     fmt: str = typer.Option("json", "--format", "-f", help="json | csv | xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
-    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | pdfium | camelot"),
+    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: str = typer.Option("tr", "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
@@ -290,6 +290,7 @@ def debug(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="PNG dosyası (varsayılan: sayfa-N.png)."),
     resolution: int = typer.Option(110, "--dpi", help="Çözünürlük."),
     password: Optional[str] = typer.Option(None, "--password"),
+    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber"),
     lang: str = typer.Option("tr", "--lang"),
     debug_: bool = typer.Option(False, "--debug"),
 ) -> None:
@@ -307,12 +308,14 @@ def debug(
         n = check_pdf(report_path, password)
         if not 1 <= page <= n:
             raise UserError("bad_page", page=page, pages=n)
+        if engine not in ("pdfplumber", "pdfium"):
+            raise UserError("bad_engine", value=engine, choices="pdfium, pdfplumber")
         out = output or Path(f"sayfa-{page}.png")
         resolution = _debug_dpi(report_path, page, password, resolution)
         from .guard import PageTooLarge
 
         try:
-            render_debug(report_path, page, out, password=password, dpi=resolution)
+            render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine)
         except PageTooLarge as big:
             raise UserError(f"pages_too_many_{big.what}", n=1, count=big.count, limit=big.limit) from None
         _err(t("written", lang, path=out))
@@ -371,7 +374,7 @@ def check(
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Bulguları işaretlenmiş PDF kopyası."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
-    engine: str = typer.Option("pdfplumber", "--engine", help="pdfplumber | pdfium | camelot"),
+    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),

@@ -3,35 +3,35 @@
 Red: the ruling segments found. Blue: the cells of each table (merged cells as one box, their span ``2×1`` at
 the bottom left). White on blue, in the left margin: the hedef block and table kind (``A4 H2 · gosterge``).
 Green, at a cell's bottom right: the field the cell was read as (``rate``, ``note``); orange ``label``: a label
-row of a hedef block. Grey boxes: running text outside tables. When a municipality's layout is read wrongly,
-this picture shows why.
+row of a hedef block. Purple, dashed: a piece of a row cut by a page break and joined with its other piece
+(``note ⇅ s.15``: joined with page 15). Magenta, thick: a reading problem (what could not be placed), with its
+text. Grey boxes: running text outside tables. When a municipality's layout is read wrongly, this picture shows
+why.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .assembling import Assembler
-from .extract import iter_pages
+from .extract import extract, open_source, page_count
 from .output.atomic import write_atomic
 from .reading.geometry import pdfium_frame
 from .reading.grid import build_tables, group_lines
 
 
-def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, dpi: int = 110) -> None:
+def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, dpi: int = 110,
+                 engine: str = "pdfium") -> None:
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw, ImageFont
 
-    asm = Assembler(trace_pages={page})
-    from .reading.layout import page_blocks
-
-    content = None
-    for pc in iter_pages(pdf, "pdfplumber", password, list(range(1, page + 1))):
-        for b in page_blocks(pc):
-            asm.feed(b)
-        if pc.number == page:
-            content = pc
-    assert content is not None
+    # read up to the page after this one, so that a row cut at this page's bottom is joined with its rest
+    last = min(page + 1, page_count(pdf, password))
+    report = extract(pdf, engine=engine, password=password, pages=list(range(1, last + 1)), trace_pages={page})
+    source = open_source(pdf, engine, password)
+    try:
+        content = source.page(page)
+    finally:
+        source.close()
     tables, outside = build_tables(content)
 
     doc = pdfium.PdfDocument(str(pdf), password=password)
@@ -65,7 +65,19 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
                        fill=(0, 0, 200, 255), font=small)
     for ln in group_lines(outside):
         box(ln.bbox, outline=(120, 120, 120, 160), width=1)
-    for _, bbox, label in asm.trace:
+    for _, bbox, label in (tr for tr in report.trace if tr[0] == page):
+        if "⇅" in label:  # a piece of a row joined across pages
+            for k in range(0, int((bbox[2] - bbox[0]) * scale), 8):
+                x = bbox[0] * scale + k
+                d.line([x, bbox[1] * scale, min(x + 4, bbox[2] * scale), bbox[1] * scale], fill=(140, 0, 200, 255),
+                       width=2)
+                d.line([x, bbox[3] * scale, min(x + 4, bbox[2] * scale), bbox[3] * scale], fill=(140, 0, 200, 255),
+                       width=2)
+            tw = d.textlength(label, font=small)
+            x, y = bbox[2] * scale - tw - 3, bbox[1] * scale + 1
+            d.rectangle([x, y, x + tw + 2, y + small.size + 1], fill=(255, 255, 255, 230))
+            d.text((x + 1, y), label, fill=(140, 0, 200, 255), font=small)
+            continue
         if "·" in label:  # the block and table kind, in the left margin beside the table
             x, y = 2, bbox[1] * scale
             tw = d.textlength(label, font=font)
@@ -78,5 +90,14 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         x, y = bbox[2] * scale - tw - 3, bbox[3] * scale - small.size - 2
         d.rectangle([x, y, x + tw + 2, y + small.size + 1], fill=(255, 255, 255, 220))
         d.text((x + 1, y), label, fill=color, font=small)
+    for issue in report.issues:
+        if issue.origin != "reader" or issue.page != page or issue.bbox is None:
+            continue
+        box(issue.bbox, outline=(220, 0, 160, 255), width=4)
+        text = f"okuma sorunu: {issue.detail.get('text', issue.kind)}"[:60]
+        tw = d.textlength(text, font=small)
+        x, y = issue.bbox[0] * scale, max(0, issue.bbox[1] * scale - small.size - 3)
+        d.rectangle([x, y, x + tw + 4, y + small.size + 2], fill=(220, 0, 160, 230))
+        d.text((x + 2, y + 1), text, fill=(255, 255, 255, 255), font=small)
     out_img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
     write_atomic(out, lambda p: out_img.save(p, format="PNG"))

@@ -44,7 +44,7 @@ def page_count(path: Path, password: str | None = None) -> int:
         doc.close()
 
 
-def iter_pages(path: Path, engine: str = "pdfplumber", password: str | None = None,
+def iter_pages(path: Path, engine: str = "pdfium", password: str | None = None,
                pages: list[int] | None = None):
     if engine == "pdfplumber":
         from .reading.sources import iter_pages_pdfplumber
@@ -165,13 +165,15 @@ def open_source(path: Path, engine: str, password: str | None):
     return PdfiumSource(path, password)
 
 
-def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
+def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             pages: list[int] | None = None, progress: ProgressFn | None = None,
-            limits: Limits | None = None) -> Report:
+            limits: Limits | None = None, trace_pages: set[int] | None = None) -> Report:
+    """Read a report. ``trace_pages``: pages on which the assembler notes what each cell was read as
+    (``report.trace``, for ``izlem-audit debug``)."""
     path = Path(path)
     limits = limits or Limits()
     n_pages = page_count(path, password)
-    asm = Assembler()
+    asm = Assembler(trace_pages=trace_pages)
     title_lines: list[tuple[int, object]] = []
     numbers = pages or list(range(1, n_pages + 1))
     issues: list[StructureIssue] = []
@@ -236,6 +238,7 @@ def extract(path: Path, engine: str = "pdfplumber", password: str | None = None,
     _diagnose(report, probe)
     ledger.settle(report, asm.read_rows)
     report.numbers = ledger.counts()
+    report.trace = asm.trace
     report.engine = engine
     report.text_chars = text_chars
     report.garbled_chars = garbled_chars  # type: ignore[attr-defined]  # read by cli.read_report, not serialised

@@ -462,6 +462,7 @@ class Report:
     text_chars: int = 0  # characters with a text layer found while reading (0 for a scan); not serialised
     # numbers printed in table regions: seen, placed in the model, reported as reading problems; not serialised
     numbers: dict[str, int] = field(default_factory=dict)
+    trace: list = field(default_factory=list)  # (page, bbox, what) the assembler read, on traced pages; not serialised
 
     # -- counting
     def amac_codes(self) -> list[str]:

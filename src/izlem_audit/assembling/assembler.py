@@ -408,6 +408,16 @@ class Assembler:
                 self.trace.append(block)
             for f, c in out.items():
                 self.trace.append((row.page, c.bbox, f))
+        if row.rest_page is not None:
+            # a row joined from two pages: each piece drawn on its page, marked as joined with the other
+            for f, c in out.items():
+                for pg, bb in c.parts:
+                    if pg in self.trace_pages:
+                        other = row.rest_page if pg == row.page else row.page
+                        self.trace.append((pg, bb, f"{f} ⇅ s.{other}"))
+            for above, rest in row.tails:
+                if row.rest_page in self.trace_pages and rest.flat:
+                    self.trace.append((row.rest_page, rest.bbox, f"{self.cmap.field_of(above)} ⇅ s.{row.page}"))
         return out
 
     def _check_repair(self, row: _Row, fields: dict[str, GridCell]) -> dict[str, GridCell]:
