@@ -59,55 +59,131 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         tp.close()
 
 
+MIN_EXTENT = 2.0  # points: a path whose bounds are smaller both ways cannot hold a ruling line (grid.MIN_LEN)
+THIN = 2.0  # points: a path thinner than this one way is a ruling line along the other (sources.THIN)
+
+
 def _segments(page, frame: PageFrame) -> list[Segment]:
-    """Ruling lines in the page frame (path points are in PDF user space once the object's matrix is applied)."""
+    """Ruling lines in the page frame, read through PDFium's raw API without a Python object per page object.
+
+    Browsers draw every cell border as its own small path (a hundred thousand on a 35-page report). Each path
+    is first looked at by its bounds alone (one call): too small both ways, it is skipped; thin one way and
+    drawn as one line or one rectangle (two to five path segments), it is a ruling line taken from its bounds
+    (a stroked one shrunk by half its line width to the path itself); anything else has its points read
+    (``_path_points``). Form XObjects are entered (their matrix composed with their objects'), four deep.
+    """
     import pypdfium2.raw as raw
 
-    ma, mb, mc, md, me, mf = frame.affine()
-
+    fa = frame.affine()
     out: list[Segment] = []
-    fx, fy = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        h = obj.raw
-        m = obj.get_matrix()
-        a, b_, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
-        n = raw.FPDFPath_CountSegments(h)
-        if n <= 0:
-            continue
-        pts: list[tuple[float, float]] = []
-        start: tuple[float, float] | None = None
-        polylines: list[list[tuple[float, float]]] = []
-        for k in range(n):
-            seg = raw.FPDFPath_GetPathSegment(h, k)
-            raw.FPDFPathSegment_GetPoint(seg, fx, fy)
-            x = a * fx.value + c * fy.value + e
-            y = b_ * fx.value + d * fy.value + f
-            p = (ma * x + mc * y + me, mb * x + md * y + mf)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                if len(pts) > 1:
-                    polylines.append(pts)
-                pts = [p]
-                start = p
-            else:
-                pts.append(p)
-            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-                pts.append(start)
-        if len(pts) > 1:
-            polylines.append(pts)
-        for poly in polylines:
-            xs = [q[0] for q in poly]
-            ys = [q[1] for q in poly]
-            axis = all(abs(p1[0] - p2[0]) < 0.5 or abs(p1[1] - p2[1]) < 0.5 for p1, p2 in zip(poly, poly[1:]))
-            closed = len(poly) == 5 and abs(poly[0][0] - poly[-1][0]) < 0.5 and abs(poly[0][1] - poly[-1][1]) < 0.5
-            if axis and closed and max(xs) > min(xs) and max(ys) > min(ys):
-                # a rectangle: a thin filled one is a ruling line, a larger one four sides
-                out.extend(rect_segments(min(xs), min(ys), max(xs), max(ys)))
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    sw = ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    matrix = raw.FS_MATRIX()
+    PATH, FORM, MOVETO = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
+    get_type, get_bounds, count_segs = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds, raw.FPDFPath_CountSegments
+    ma, mb, mc, md, me, mf = fa
+
+    def walk(count: int, get, m: tuple | None, depth: int) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = get_type(obj)
+            if kind == FORM:
+                if depth < 4:
+                    raw.FPDFPageObj_GetMatrix(obj, matrix)
+                    fm = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                    walk(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k),
+                         fm if m is None else _compose(fm, m), depth + 1)
                 continue
-            for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
-                if abs(y0 - y1) < 0.5 or abs(x0 - x1) < 0.5:
-                    out.append(Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+            if kind != PATH:
+                continue
+            if m is None:  # top level: bounds are in page space
+                if not get_bounds(obj, l, b, r, t):
+                    continue
+                w, h = r.value - l.value, t.value - b.value
+                if w < MIN_EXTENT and h < MIN_EXTENT:
+                    continue
+                if w <= THIN or h <= THIN:
+                    n = count_segs(obj)
+                    simple = n == 2 or n == 5 or (n == 4 and raw.FPDFPathSegment_GetType(
+                        raw.FPDFPath_GetPathSegment(obj, 2)) != MOVETO)
+                    if simple and raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, 0)) == MOVETO:
+                        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+                        if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value and \
+                                raw.FPDFPageObj_GetStrokeWidth(obj, sw) and sw.value > 0:
+                            half = sw.value / 2  # the bounds include the stroke: back to the path itself
+                            if w <= THIN:
+                                y0, y1 = y0 + half, y1 - half
+                                if h > THIN or y1 <= y0:
+                                    x0 = x1 = (x0 + x1) / 2
+                            if h <= THIN:
+                                x0, x1 = x0 + half, x1 - half
+                                y0 = y1 = (y0 + y1) / 2
+                        p = (ma * x0 + mc * y0 + me, mb * x0 + md * y0 + mf)
+                        q = (ma * x1 + mc * y1 + me, mb * x1 + md * y1 + mf)
+                        out.extend(rect_segments(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+                                   if (x0 != x1 and y0 != y1) else [Segment(min(p[0], q[0]), min(p[1], q[1]),
+                                                                            max(p[0], q[0]), max(p[1], q[1]))])
+                        continue
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            _path_points(obj, om if m is None else _compose(om, m), fa, out)
+
+    pr = page.raw
+    walk(raw.FPDFPage_CountObjects(pr), lambda k: raw.FPDFPage_GetObject(pr, k), None, 0)
     return out
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix of ``inner`` followed by ``outer`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _path_points(h, m: tuple, fa: tuple, out: list[Segment]) -> None:
+    """A path read point by point: its axis-parallel pieces, a closed rectangle as its four sides."""
+    import pypdfium2.raw as raw
+
+    ma, mb, mc, md, me, mf = fa
+    a, b_, c, d, e, f = m
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    n = raw.FPDFPath_CountSegments(h)
+    if n <= 0:
+        return
+    pts: list[tuple[float, float]] = []
+    start: tuple[float, float] | None = None
+    polylines: list[list[tuple[float, float]]] = []
+    for k in range(n):
+        seg = raw.FPDFPath_GetPathSegment(h, k)
+        raw.FPDFPathSegment_GetPoint(seg, fx, fy)
+        x = a * fx.value + c * fy.value + e
+        y = b_ * fx.value + d * fy.value + f
+        p = (ma * x + mc * y + me, mb * x + md * y + mf)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if len(pts) > 1:
+                polylines.append(pts)
+            pts = [p]
+            start = p
+        else:
+            pts.append(p)
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            pts.append(start)
+    if len(pts) > 1:
+        polylines.append(pts)
+    for poly in polylines:
+        xs = [q[0] for q in poly]
+        ys = [q[1] for q in poly]
+        axis = all(abs(p1[0] - p2[0]) < 0.5 or abs(p1[1] - p2[1]) < 0.5 for p1, p2 in zip(poly, poly[1:]))
+        closed = len(poly) == 5 and abs(poly[0][0] - poly[-1][0]) < 0.5 and abs(poly[0][1] - poly[-1][1]) < 0.5
+        if axis and closed and max(xs) > min(xs) and max(ys) > min(ys):
+            # a rectangle: a thin filled one is a ruling line, a larger one four sides
+            out.extend(rect_segments(min(xs), min(ys), max(xs), max(ys)))
+            continue
+        for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+            if abs(y0 - y1) < 0.5 or abs(x0 - x1) < 0.5:
+                out.append(Segment(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
 
 
 def page_content(pdf, number: int) -> PageContent:
