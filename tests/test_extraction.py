@@ -64,9 +64,10 @@ def _cases():
     for pdf in PDFS:
         for engine in ENGINES:
             marks = []
-            if engine == "camelot" and "chromium" in pdf.stem:
+            if engine == "camelot" and "chromium" in pdf.stem and pdf.stem.startswith("cigli"):
                 # camelot's lattice finder closes no table left open by a page break: the rows browsers cut at
-                # the page's bottom are lost or split there. pdfium and pdfplumber are the engines held to it.
+                # the page's bottom are lost or split there (the guide-layout renderings cut only an açıklama,
+                # which camelot reads). pdfium and pdfplumber are the engines held to every rendering.
                 marks = [pytest.mark.xfail(strict=True, reason="camelot does not join rows cut by a page break")]
             yield pytest.param(pdf, engine, id=f"{pdf.stem}-{engine}", marks=marks)
 
