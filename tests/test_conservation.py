@@ -21,7 +21,7 @@ def test_numbers_seen_are_placed_or_reported(pdf: Path, engine: str):
     n = report.numbers
     print(f"\n{pdf.name} [{engine}]: {n['seen']} numbers in table regions = {n['placed']} placed + "
           f"{n['reported']} reported")
-    assert n["seen"] > 100
+    assert n["seen"] > 50
     assert n["seen"] == n["placed"] + n["reported"]
     # on the fixtures every number is placed: nothing had to be reported as unreadable
     assert n["reported"] == 0, [i.detail for i in report.issues if i.kind == "unplaced_number"][:5]
