@@ -231,6 +231,11 @@ def test_file_names_with_escapes_are_shown_not_obeyed(tmp_path):
     assert rc == 1 and "\x1b" not in err and "\\x1b" in err  # "Yazıldı: …" names the file visibly
     rc, out, err, rss = run("check", str(odd), "--engine", "pdfium")  # the console title names the input
     assert rc == 1 and "\x1b" not in out + err
+    rc, out, err, rss = run("check", str(odd), "--engine", "pdfium", "--format", "md,json", "--output",
+                            str(tmp_path / "o" / "r"))
+    for name in ("r.md", "r.json"):
+        text = (tmp_path / "o" / name).read_text(encoding="utf-8")
+        assert "\x1b" not in text and "\\u001b" not in text, name  # the file name is written visibly
 
 
 def test_json_is_strict_and_an_absurd_number_is_a_reading_problem(tricky_outputs):

@@ -201,7 +201,9 @@ def _with_ocr(path: Path, engine, password, lang, quiet, pages, limits):
         if proc.returncode != 0 or not out.is_file():
             raise UserError("ocr_failed", path=path, detail=(proc.stderr or "").strip().splitlines()[-1:] or "?")
         report = read_report(out, engine, None, lang, quiet, pages, limits)
-        report.source.path, report.source.sha256 = str(path), sha256_of(path)
+        from .normalising.text import printable
+
+        report.source.path, report.source.sha256 = printable(str(path)), sha256_of(path)
         return report
 
 

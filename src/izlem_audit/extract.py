@@ -17,7 +17,7 @@ from .assembling.conservation import Ledger
 from .model import Report, Source, StructureIssue
 from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB, PAGE_LIMITS, PageLimits, PageTooLarge
 from .normalising.numbers import MAX_INTEGER_DIGITS
-from .normalising.text import clean_chars, fold, squash
+from .normalising.text import clean_chars, fold, printable, squash
 from .reading.layout import page_blocks
 from .reading.page import PageContent, join_lines
 
@@ -246,7 +246,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
         # a font without a ToUnicode map garbles its letters (often only the Turkish ones): said once for the report
         report.issues.insert(0, StructureIssue("garbled_text_some", None, detail={
             "pct": max(1, round(100 * garbled_chars / text_chars))}))
-    report.source = Source(str(path), sha256_of(path), n_pages)
+    report.source = Source(printable(str(path)), sha256_of(path), n_pages)  # a file name is input too
     _title_and_year(report, title_lines)
     return report
 
@@ -344,7 +344,7 @@ def extract_draft(path: Path, kind: str, layout=None) -> Report:
     _diagnose(report, probe)
     report.engine = kind
     report.text_chars = text_chars
-    report.source = Source(str(path), sha256_of(path), max((b.page for b in layout.blocks), default=1))
+    report.source = Source(printable(str(path)), sha256_of(path), max((b.page for b in layout.blocks), default=1))
     _title_and_year(report, title_lines)
     apply_refs(report, layout)
     return report
