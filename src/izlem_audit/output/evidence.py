@@ -41,25 +41,13 @@ def _pixels(box, scale: float) -> float:
 
 
 def _render(page, box, frame):
-    """Render only ``box`` (frame points) of the page in its frame, at SCALE or less so it stays within
-    MAX_PIXELS. PDFium draws the CropBox (``frame.visible``) and crops after the rotation, so only the part of
-    the box inside it is rasterised; the rest stays white, as a viewer shows it. Returns (RGB image, box left,
-    box top, scale)."""
-    from PIL import Image
-
+    """Render only ``box`` (frame points) of the page in its frame (``PageFrame.render``: only the part inside
+    the CropBox is rasterised, the rest stays white, as a viewer shows it), at SCALE or less so it stays within
+    MAX_PIXELS. Returns (RGB image, box left, box top, scale)."""
     bx0, by0 = max(0.0, box[0]), max(0.0, box[1])
     bx1, by1 = max(min(box[2], frame.width), bx0 + 1), max(min(box[3], frame.height), by0 + 1)
     scale = min(SCALE, (MAX_PIXELS / _pixels((bx0, by0, bx1, by1), 1.0)) ** 0.5)
-    out = Image.new("RGB", (max(1, round((bx1 - bx0) * scale)), max(1, round((by1 - by0) * scale))), "white")
-    vx0, vy0, vx1, vy1 = frame.visible
-    ix0, iy0, ix1, iy1 = max(bx0, vx0), max(by0, vy0), min(bx1, vx1), min(by1, vy1)
-    if ix1 > ix0 and iy1 > iy0:
-        w, h = vx1 - vx0, vy1 - vy0
-        cx0, cy0, cx1, cy1 = ix0 - vx0, iy0 - vy0, ix1 - vx0, iy1 - vy0
-        img = page.render(scale=scale, rotation=frame.render_rotation,
-                          crop=(cx0, h - cy1, w - cx1, cy0)).to_pil().convert("RGB")
-        out.paste(img, (round((ix0 - bx0) * scale), round((iy0 - by0) * scale)))
-    return out, bx0, by0, scale
+    return frame.render(page, scale, (bx0, by0, bx1, by1)), bx0, by0, scale
 
 
 def crop_findings(pdf: Path | None, findings: list[Finding], password: str | None = None) -> dict[int, bytes]:

@@ -19,9 +19,10 @@ turn is chosen by the text, not by ``/Rotate``:
 Either way the reader sees the table upright, so rows, columns and page bottoms are the same whatever the
 page boxes and rotation. A page without text (a scan) takes the viewer's orientation.
 
-Out of the frame: ``user_rect``/``user_quad`` give PDF user space (annotations); ``render`` draws the page in
-the frame (the CropBox's part of it, as PDFium renders it, turned with ``render_rotation`` and placed where it
-lies in the frame), so that a frame point times the scale is the pixel (evidence crops, the debug picture).
+Out of the frame: ``user_rect``/``user_quad`` give PDF user space (annotations); ``render`` draws a box of the
+page in the frame (the CropBox's part of it, as PDFium renders it, turned with ``render_rotation`` and placed
+where it lies in the frame), so that frame points map to pixels by one offset and scale (evidence crops, the
+debug picture).
 """
 
 from __future__ import annotations
@@ -150,26 +151,27 @@ class PageFrame:
         then a frame point times the render scale is the pixel."""
         return (self.turn - self.rotate) % 360
 
-    def pixel_box(self, rect: Rect, scale: float) -> tuple[int, int, int, int]:
-        """A frame box in the pixels of ``render`` at ``scale``, clipped to the page."""
-        w, h = self.width * scale, self.height * scale
-        x0, y0 = min(w, max(0.0, rect[0] * scale)), min(h, max(0.0, rect[1] * scale))
-        x1, y1 = min(w, max(0.0, rect[2] * scale)), min(h, max(0.0, rect[3] * scale))
-        return (int(x0), int(y0), int(math.ceil(max(x0, x1))), int(math.ceil(max(y0, y1))))
-
-    def render(self, page, scale: float, **kwargs):
-        """A pypdfium2 page drawn in the frame as a PIL image (RGB): a frame point times ``scale`` is its pixel.
-        PDFium draws the CropBox; where the CropBox is smaller than the MediaBox the rest stays white, as a
-        viewer would not show it either."""
+    def render(self, page, scale: float, box: Rect | None = None, **kwargs):
+        """``box`` (frame points; the whole page if None) of a pypdfium2 page drawn in the frame, as a PIL image
+        (RGB) whose pixel (0, 0) is the box's top-left corner: a frame point ``p`` is at ``(p - corner) *
+        scale``. PDFium draws the CropBox, turned by ``render_rotation`` and cut to the box after the turn, so
+        only what is needed is rasterised; what lies outside the CropBox stays white, as a viewer shows it."""
         from PIL import Image
 
-        img = page.render(scale=scale, rotation=self.render_rotation, **kwargs).to_pil().convert("RGB")
-        if not self.crop:
+        bx0, by0, bx1, by1 = box if box is not None else (0.0, 0.0, self.width, self.height)
+        size = (max(1, round((bx1 - bx0) * scale)), max(1, round((by1 - by0) * scale)))
+        vx0, vy0, vx1, vy1 = self.visible
+        ix0, iy0, ix1, iy1 = max(bx0, vx0), max(by0, vy0), min(bx1, vx1), min(by1, vy1)
+        if ix1 <= ix0 or iy1 <= iy0:
+            return Image.new("RGB", size, "white")
+        # pypdfium2's crop: points cut off the rendered (turned) CropBox's left, bottom, right and top
+        crop = (ix0 - vx0, vy1 - iy1, vx1 - ix1, iy0 - vy0)
+        img = page.render(scale=scale, rotation=self.render_rotation, crop=crop, **kwargs).to_pil().convert("RGB")
+        if (ix0, iy0, ix1, iy1) == (bx0, by0, bx1, by1) and img.size == size:
             return img
-        x0, y0, _, _ = self.visible
-        canvas = Image.new("RGB", (max(1, round(self.width * scale)), max(1, round(self.height * scale))), "white")
-        canvas.paste(img, (round(x0 * scale), round(y0 * scale)))
-        return canvas
+        out = Image.new("RGB", size, "white")
+        out.paste(img, (round((ix0 - bx0) * scale), round((iy0 - by0) * scale)))
+        return out
 
 
 # --- PDFium ---------------------------------------------------------------------------------------------------
