@@ -212,10 +212,12 @@ MESSAGES.update({
                            "en": "Unused suppression: {what} matched no finding (reason: {reason})."},
     "config_used": {"tr": "Yapılandırma: {path} (sha256 {sha}…)", "en": "Configuration: {path} (sha256 {sha}…)"},
     "stream_too_large": {
-        "tr": "{path} içindeki sıkıştırılmış bir akış {limit:g} MB'tan fazlasına açılıyor (sıkıştırma bombası "
-              "olabilir); okunmadı. Gerçek bir raporsa --max-stream-mb ile sınırı yükseltin.",
-        "en": "A compressed stream in {path} inflates to more than {limit:g} MB (possibly a decompression bomb); "
-              "it was not read. If it is a genuine report, raise the limit with --max-stream-mb.",
+        "tr": "{path} içindeki sıkıştırılmış bir akış (ya da bir sayfanın akışları birlikte) {limit:g} MB'tan "
+              "fazlasına açılıyor (sıkıştırma bombası olabilir); okunmadı. Gerçek bir raporsa --max-stream-mb ile "
+              "sınırı yükseltin.",
+        "en": "A compressed stream in {path} (or one page's streams together) inflates to more than {limit:g} MB "
+              "(possibly a decompression bomb); it was not read. If it is a genuine report, raise the limit with "
+              "--max-stream-mb.",
     },
     "unreadable_text": {
         "tr": "{path} metin katmanı okunamıyor: karakterlerin %{pct} kadarı çözülemiyor (yazı tiplerinde Unicode "
