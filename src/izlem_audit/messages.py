@@ -141,8 +141,8 @@ MESSAGES["bad_config"] = {
 MESSAGES.update({
     "console_title": {"tr": "İzleme raporu denetimi: {title}", "en": "Monitoring report audit: {title}"},
     "console_read": {
-        "tr": "Düzen: {layout} · {pages} sayfa · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
-        "en": "Layout: {layout} · {pages} pages · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
+        "tr": "Düzen: {layout} · {extent} · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
+        "en": "Layout: {layout} · {extent} · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
     },
     "console_report_level": {"tr": "Rapor geneli", "en": "Whole report"},
     "console_overall": {"tr": "Genel gerçekleşme oranı: basılı {printed}, yeniden hesaplanan {recomputed}",
@@ -276,3 +276,14 @@ MESSAGES.update({
                       "en": "{n} checks not made because of a reading problem"},
     "sev_reader": {"tr": "OKUMA", "en": "READING"},
 })
+
+def extent(report, lang: str = "tr") -> str:
+    """How much was read: ``12 sayfa`` for a PDF; a draft has no pages (``Word taslağı``, ``Excel taslağı, 2
+    çalışma sayfası``)."""
+    en = lang == "en"
+    if report.engine == "docx":
+        return "Word draft" if en else "Word taslağı"
+    if report.engine == "xlsx":
+        n = report.source.pages
+        return f"Excel draft, {n} sheet{'s' if n != 1 else ''}" if en else f"Excel taslağı, {n} çalışma sayfası"
+    return f"{report.source.pages} {'pages' if en else 'sayfa'}"

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..messages import t
+from ..messages import extent, t
 from ..model import Report
 from ..normalising.numbers import format_number
 from ..recomputing.report import Recomputed
@@ -24,7 +24,7 @@ def _group_key(f: Finding) -> tuple[str, str]:
 def render_console(report: Report, findings: list[Finding], rc: Recomputed, console: Console, lang: str = "tr") -> None:
     c = report.counts()
     console.print(Text(t("console_title", lang, title=report.title or report.source.path), style="bold"))
-    console.print(t("console_read", lang, layout=report.layout, pages=report.source.pages, **c))
+    console.print(t("console_read", lang, layout=report.layout, extent=extent(report, lang), **c))
     reading = [f for f in findings if f.origin == "reader"]
     all_findings, findings = findings, [f for f in findings if f.origin != "reader"]
     by_id = {f.id: f for f in findings}

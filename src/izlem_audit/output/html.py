@@ -14,6 +14,7 @@ from html import escape
 from itertools import groupby
 
 from .. import __version__
+from ..messages import extent
 from ..model import Report
 from ..normalising.numbers import format_number
 from ..recomputing.report import Recomputed
@@ -215,7 +216,7 @@ def render_html(report: Report, findings: list[Finding], rc: Recomputed, images:
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
         f"<title>{escape(_t('title', lang))} — {escape(title)}</title><style>{CSS}</style></head><body><main>",
         f"<header><h1>{escape(_t('title', lang))}</h1><p class=\"source\">{escape(title)} · "
-        f"{escape(report.source.path)} · {report.source.pages} {_t('pages', lang)} · {_t('layout', lang)}: "
+        f"{escape(report.source.path)} · {escape(extent(report, lang))} · {_t('layout', lang)}: "
         f"{escape(report.layout)}</p></header>",
         f'<p class="verdict{"" if sev["error"] else " clean"}" id="verdict">{escape(verdict)}</p>',
     ]

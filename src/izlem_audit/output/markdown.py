@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..messages import extent
 from ..model import Report
 from ..normalising.numbers import format_number
 from ..recomputing.report import Recomputed
@@ -25,7 +26,7 @@ def render_markdown(report: Report, findings: list[Finding], rc: Recomputed, lan
     lines = [f"# {_t('title', lang)}: {md_text(report.title or report.source.path)}", "",
              f"**{md_text(_t(key, lang, errors=sev['error'], warnings=sev['warning'], infos=sev['info']))}**", "",
              f"- {c['amac']} {_t('amac', lang)}, {c['hedef']} {_t('hedef', lang)}, {c['gosterge']} "
-             f"{_t('gosterge', lang)}, {c['faaliyet']} {_t('faaliyet', lang)} · {report.source.pages} {_t('pages', lang)}",
+             f"{_t('gosterge', lang)}, {c['faaliyet']} {_t('faaliyet', lang)} · {extent(report, lang)}",
              f"- {_t('overall', lang)}: {_t('printed', lang).lower()} %{n(report.summary.overall_rate)}, "
              f"{_t('recomputed', lang).lower()} %{n(rc.overall)}", ""]
     head = ["", _t("page", lang), "", "", _t("printed", lang), _t("expected", lang), ""]
