@@ -168,3 +168,15 @@ def test_batch_exit_codes_and_the_lock(two, tmp_path):
         proc = run_cli("batch", str(two), "--output", str(out), "-q")
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     assert "başka bir izlem-audit batch çalışıyor" in proc.stderr
+
+
+def test_batch_takes_the_limits_of_check(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(ROOT / "fixtures" / "pdfs" / "rehber-2025-6-reportlab.pdf", d / "rehber.pdf")
+    proc = run_cli("batch", str(d), "--output", str(tmp_path / "out"), "-q", "--max-page-chars", "10")
+    assert proc.returncode == 2, proc.stderr
+    row = index_rows(tmp_path / "out")["rehber.pdf"]
+    assert row["status"] == "error" and "--max-page-chars" in row["message"] and row["failure"] == "input"
+    proc = run_cli("batch", str(d), "--output", str(tmp_path / "out"), "-q")  # retried with the default limits
+    assert proc.returncode == 1 and index_rows(tmp_path / "out")["rehber.pdf"]["attempts"] == 2

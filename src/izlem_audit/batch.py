@@ -40,7 +40,8 @@ def find_inputs(spec: str) -> list[Path]:
     return sorted(Path(q) for q in glob.glob(spec, recursive=True) if q.lower().endswith(".pdf"))
 
 
-def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, lang: str) -> dict[str, Any]:
+def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, lang: str,
+              limits=None) -> dict[str, Any]:
     """Audit one report into its result folder; never raises (a broken input is a result with status error)."""
     from .errors import UserError
     from .extract import sha256_of
@@ -56,13 +57,13 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
         from .output.atomic import OutputSet
         from .rules.engine import run_rules
 
-        report = read_report(src, engine, None, lang, True)
+        report = read_report(src, engine, None, lang, True, limits=limits)
         findings, rc = run_rules(report, None, lang)
         target = Path(out_dir) / f"{src.stem}-{row['sha256'][:8]}"
         with OutputSet() as out:  # the report's results whole or not at all
             for kind in formats:
                 name = {"json": "check.json", "html": "rapor.html", "xlsx": "rapor.xlsx", "md": "rapor.md"}[kind]
-                _write_check(kind, target / name, report, findings, rc, lang, src, None, out)
+                _write_check(kind, target / name, report, findings, rc, lang, src, None, out, limits)
         from .rules.engine import headline
 
         causes = headline(findings)["causes"]  # a consequence of another finding is not an error of its own
@@ -186,14 +187,15 @@ Progress = Callable[[int, int], None]
 
 def run_batch(inputs: list[Path], out_dir: Path, formats: tuple[str, ...] = ("json",), jobs: int = 1,
               engine: str = "pdfium", lang: str = "tr", scheduler: str | None = None,
-              progress: Progress | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Audit ``inputs`` into ``out_dir``; returns (index rows of these inputs, number skipped as up to date)."""
+              progress: Progress | None = None, limits=None) -> tuple[list[dict[str, Any]], int]:
+    """Audit ``inputs`` into ``out_dir``; returns (index rows of these inputs, number skipped as up to date).
+    ``limits`` (extract.Limits) bounds each report's work, as check's flags do."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with BatchLock(out_dir):
-        return _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress)
+        return _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress, limits)
 
 
-def _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress):
+def _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progress, limits):
     from .extract import sha256_of
 
     previous = load_index(out_dir)
@@ -212,7 +214,7 @@ def _run_locked(inputs, out_dir, formats, jobs, engine, lang, scheduler, progres
             todo.append(p)
     skipped = len(inputs) - len(todo)
     done = 0
-    args = [(str(p), str(out_dir), tuple(formats), engine, lang) for p in todo]
+    args = [(str(p), str(out_dir), tuple(formats), engine, lang, limits) for p in todo]
 
     def record(row: dict[str, Any]) -> None:
         nonlocal done

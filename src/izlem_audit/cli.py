@@ -568,6 +568,16 @@ def batch(
                                             help="Dask dağıtık zamanlayıcı adresi (tcp://host:8786)."),
     lang: str = typer.Option("tr", "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet yok."),
+    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
+    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
+    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
+    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
+    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
+                                         help="Bir sayfada en çok çizim nesnesi."),
+    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
+                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
+    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
+                                         help="Bir kanıt görüntüsünde en çok piksel."),
     debug_: bool = typer.Option(False, "--debug"),
 ) -> None:
     """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz.
@@ -585,6 +595,10 @@ def batch(
             raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")
         if engine not in ("pdfplumber", "pdfium"):
             raise UserError("bad_engine", value=engine, choices="pdfplumber, pdfium")
+        from .extract import Limits
+
+        limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
+                        max_image_pixels)
         found = find_inputs(inputs)
         if not found:
             raise UserError("no_inputs", spec=inputs)
@@ -608,9 +622,9 @@ def batch(
 
         if prog is not None:
             with prog:
-                rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update)
+                rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update, limits)
         else:
-            rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update)
+            rows, skipped = run_batch(found, output, formats, jobs, engine, lang, scheduler, update, limits)
         if not quiet:
             broken = sum(1 for r in rows if r["status"] != "ok")
             _err(t("batch_done", lang, n=len(rows), skipped=skipped, broken=broken, path=output / "index.html"))
