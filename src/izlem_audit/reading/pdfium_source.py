@@ -32,6 +32,13 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         per_char = len(text_all) != n
         rect = raw.FS_RECTF()
         get_box = raw.FPDFText_GetLooseCharBox
+        # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
+        # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
+        # the parts stack across the line. They are found (consecutive, same y-range, abutting in x, which
+        # consecutive characters of such text never are) and split again along the text in the frame.
+        sideways = frame.turn in (90, 270)
+        prev: tuple[float, float, float] | None = None  # the previous kept character's bottom, top, right
+        runs: list[list[int]] = []  # indices in ``out`` of the parts of one glyph
         for i in range(n):
             if per_char:
                 code = raw.FPDFText_GetUnicode(tp, i)
@@ -53,7 +60,22 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
             ax, ay = ma * x0 + mc * rect.bottom + me, mb * x0 + md * rect.bottom + mf
             bx, by = ma * x1 + mc * rect.top + me, mb * x1 + md * rect.top + mf
             top, bot = min(ay, by), max(ay, by)
+            if sideways:
+                if prev is not None and abs(rect.bottom - prev[0]) < 0.01 and abs(rect.top - prev[1]) < 0.01 \
+                        and abs(x0 - prev[2]) < 0.01:
+                    if runs and runs[-1][-1] == len(out) - 1:
+                        runs[-1].append(len(out))
+                    else:
+                        runs.append([len(out) - 1, len(out)])
+                prev = (rect.bottom, rect.top, x1)
             out.append(Char(ch, min(ax, bx), top, max(ax, bx), bot, (bot - top) * 0.8, False))
+        for run in runs:
+            parts = [out[k] for k in run]
+            x0f, x1f = min(c.x0 for c in parts), max(c.x1 for c in parts)
+            top, bot = min(c.top for c in parts), max(c.bottom for c in parts)
+            w = (x1f - x0f) / len(parts)
+            for k, c in enumerate(parts):
+                c.x0, c.x1, c.top, c.bottom, c.size = x0f + k * w, x0f + (k + 1) * w, top, bot, (bot - top) * 0.8
         return out
     finally:
         tp.close()
