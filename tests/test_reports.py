@@ -42,9 +42,59 @@ def test_html_has_every_finding_and_a_crop_each(outputs):
     for f in findings:
         assert f["rule"] in html
     assert "75,00" in html and "62,50" in html  # printed and recomputed, in Turkish notation
-    assert "Bu raporda 5 hata var" in html
     assert not re.search(r'(src|href)="https?:', html)  # nothing fetched from the network
-    assert html.count("<svg") == 3  # one chart per amaç
+    assert html.count('<div class="chart">') == 3  # one chart per amaç, after the findings
+    assert html.index('id="findings"') < html.index('id="charts"')
+
+
+def test_html_first_screen_says_who_what_and_how_many(outputs):
+    out, findings = outputs
+    html = (out / "rapor.html").read_text(encoding="utf-8")
+    assert "T.C. YEŞİLOVA BELEDİYESİ" in html  # as printed on the report's first page
+    assert "2025 YILI PERFORMANS PROGRAMI 6 AYLIK İZLEME RAPORU (OCAK-HAZİRAN)" in html
+    assert "Bu raporda 3 hata var" in html  # causes only: IZ201 and IZ404 follow from the wrong rate
+    assert str(REHBER) not in html and str(REHBER.parent) not in html  # the file's name, not the machine path
+    assert "rehber-2025-6-libreoffice.pdf" in html
+    assert "guide_standard" not in html and "Rehberin standart izleme tablosu" in html  # the layout in words
+    counts = dict((label.strip(), int(n)) for n, label in
+                  re.findall(r'<div class="count[^"]*">(?:<a [^>]*>)?<b>(\d+)</b>([^<]+)', html))
+    assert counts["tutmuyor"] == 4  # PG1.2.2's rate, A1 H2, A2 H1 and the overall rate
+    assert counts["hata"] == 3 and counts["sonuç bulgusu"] == 2
+    assert counts["uyarı"] == 0 and counts["bastırılan bulgu"] == 0
+    assert "Süz" not in html and "Filtrele" in html
+    from izlem_audit.rules.registry import REGISTRY
+
+    for f in findings:  # the id is enough: no rule slugs on the cards
+        assert REGISTRY[f["rule"]].name not in html
+
+
+def test_each_finding_is_written_as_an_audit_finding(outputs):
+    out, findings = outputs
+    html = (out / "rapor.html").read_text(encoding="utf-8")
+    cards = html.split("<article ")[1:]  # each card up to the next (a consequence's card is nested in its cause's)
+    assert len(cards) == len(findings)
+    for card in cards:
+        for part in ("Kriter", "Tespit", "Etki", "Öneri"):
+            assert f"<h4>{part}</h4>" in card, part
+    rate = next(c for c in cards if "IZ101" in c)
+    assert "6. ay gerçekleşme oranı 62,50 olarak düzeltilmeli" in rate
+    # the effect up the chain, by hand: weights 50/30/20, printed rates 30/75/60 give 49,50; with 62,50 for
+    # PG1.2.2 it is 15 + 18,75 + 12 = 45,75
+    assert "49,50 → 45,75 (−3,75 puan)" in rate
+    assert "Yuvarlama payı" in rate and "Fark</dt><dd>12,50" in rate
+    # consequences are shown under their cause, and say so
+    cause = html[html.index('id="f-IZ101-A1-H2-PG2-6ay"'):]
+    assert cause.index('id="f-IZ201-A1-H2"') < cause.index("</article>") or \
+        cause.index('id="f-IZ201-A1-H2"') < cause.index('id="f-IZ202')
+    assert "IZ101-A1-H2-PG2-6ay bulgusundan kaynaklanıyor" in html
+    weights = next(c for c in cards if "IZ204" in c)
+    assert "Olması gereken toplam</dt><dd>100<" in weights and "Ağırlıklar toplamı</dt><dd>90<" in weights
+    assert "Hesaplanan" not in weights
+    # the guide's generic example is for the rule docs only
+    from izlem_audit.rules.registry import REGISTRY
+
+    for f in findings:
+        assert REGISTRY[f["rule"]].example not in html
 
 
 def test_workbook_holds_numbers(outputs):
@@ -52,7 +102,7 @@ def test_workbook_holds_numbers(outputs):
 
     out, findings = outputs
     wb = load_workbook(out / "rapor.xlsx")
-    assert wb.sheetnames == ["Bulgular", "Göstergeler", "Faaliyetler", "Hedefler", "Özet"]
+    assert wb.sheetnames == ["Bulgular", "Özet", "Göstergeler", "Faaliyetler", "Hedefler", "Okunamayan yerler"]
     ws = wb["Bulgular"]
     assert ws.max_row == len(findings) + 1 and ws.freeze_panes == "A2" and ws.auto_filter.ref
     g = wb["Göstergeler"]
@@ -62,8 +112,36 @@ def test_workbook_holds_numbers(outputs):
     assert isinstance(printed, (int, float)) and printed == 75.0 and recomputed == 62.5  # numbers, not text
     assert row[header.index("Fark")] == 12.5
     cell = next(c for c in g[[r[0].row for r in g.iter_rows(min_row=2) if r[3].value == "PG1.2.2"][0]])
-    assert cell.fill.fgColor.rgb.endswith("FDE2E1")  # the row that is off is highlighted
+    assert cell.fill.fgColor.rgb.endswith("FDE2E1")  # the row with an error is coloured as one
     assert g.cell(row=2, column=header.index("Basılı oran") + 1).number_format == "#,##0.00"
+    summary = {r[0]: r[1] for r in wb["Özet"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Belediye"] == "T.C. YEŞİLOVA BELEDİYESİ" and summary["Hata (neden)"] == 3
+    assert not any(k in summary for k in ("amac", "hedef", "gosterge", "faaliyet"))  # words, not keys
+    assert any(str(k).startswith("A1 Katılımcı") for k in summary)  # amaç titles
+
+
+def test_workbook_links_every_finding_to_its_row_and_back(outputs):
+    from openpyxl import load_workbook
+
+    out, findings = outputs
+    wb = load_workbook(out / "rapor.xlsx")
+    ws = wb["Bulgular"]
+    head = [c.value for c in ws[1]]
+    col = head.index("Tablo satırı")
+    fills = {"Hata": "FDE2E1", "Uyarı": "FEF0C7", "Bilgi": "D1E9FF"}
+    for r in ws.iter_rows(min_row=2):
+        link = r[col].hyperlink
+        assert link is not None and link.location, r[1].value
+        sheet, ref = link.location.split("!")
+        target = wb[sheet.strip("'")]
+        row_no = int(ref[1:])
+        if target.title == "Göstergeler":  # the row of the finding's gösterge and month
+            values = [c.value for c in target[row_no]]
+            assert values[3] == "PG1.2.2" and values[9] == 6
+        if target.title in ("Göstergeler", "Hedefler"):
+            assert target.cell(row=row_no, column=1).fill.fgColor.rgb.endswith(fills[r[0].value])
+            back = target.cell(row=row_no, column=target.max_column).hyperlink
+            assert back is not None and back.location.startswith("'Bulgular'!A")
 
 
 def test_annotated_pdf_has_one_annotation_per_finding_at_its_cell(outputs):
@@ -92,6 +170,27 @@ def test_markdown(outputs):
     rows = [ln for ln in md.splitlines() if ln.startswith("| Hata") or ln.startswith("| Uyarı") or ln.startswith("| Bilgi")]
     assert len(rows) == len(findings)
     assert "IZ202" in md and "80,14" in md and "72,14" in md
+    assert md.count("**Kriter:**") == md.count("**Tespit:**") == md.count("**Etki:**") == md.count("**Öneri:**") \
+        == len(findings)
+    assert "T.C. YEŞİLOVA BELEDİYESİ" in md and str(REHBER.parent) not in md
+
+
+def test_option_values_in_any_case_and_in_turkish(tmp_path):
+    for fail_on in ("hata", "HATA", "uyarı", "UYARI", "Bilgi", "error"):
+        proc = run("check", str(REHBER), "--engine", "pdfium", "--fail-on", fail_on, "-q", "--format", "json")
+        assert proc.returncode == 1, (fail_on, proc.stderr)
+    proc = run("check", str(REHBER), "--engine", "pdfium", "--format", "HTML", "--output", str(tmp_path / "r.html"),
+               "-q")
+    assert proc.returncode == 1 and (tmp_path / "r.html").is_file()
+    proc = run("check", str(REHBER), "--engine", "pdfium", "--fail-on", "sometimes", "-q")
+    assert proc.returncode == 2 and "hata, uyarı, bilgi" in proc.stderr
+
+
+def test_text_is_cut_at_a_word_boundary():
+    from izlem_audit.output.finding_text import cut
+
+    assert cut("iş kazası bildirimi bulunmamaktadır", 22) == "iş kazası bildirimi…"
+    assert cut("kısa", 22) == "kısa"
 
 
 def test_several_formats_need_an_output_name():

@@ -16,7 +16,7 @@ import typer
 from . import __version__
 from .errors import UserError
 from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB
-from .messages import t
+from .messages import format_values, severity_value, t
 
 app = typer.Typer(
     add_completion=False,
@@ -93,6 +93,7 @@ def _os_message(e: OSError, lang: str) -> str:
 
 
 def _check_lang(lang: str) -> str:
+    lang = (lang or "").strip().lower()
     if lang not in LANGS:
         _err(t("bad_lang", "tr", value=lang))
         raise typer.Exit(2)
@@ -258,6 +259,7 @@ def extract(
 
     lang = _check_lang(lang)
     with _guard(lang, debug):
+        fmt = (format_values(fmt) or [fmt])[0] if "," not in fmt else fmt
         if fmt not in EXTRACT_FORMATS:
             raise UserError("bad_format", value=fmt, choices=", ".join(EXTRACT_FORMATS))
         if fmt == "xlsx" and output is None:
@@ -405,10 +407,10 @@ def check(
     with _guard(first_lang, debug_):
         cfg = _load_config(config_path, report_path)
         lang_ = _check_lang(lang or cfg.lang)
-        level = fail_on or cfg.fail_on
+        level = severity_value(fail_on or cfg.fail_on)
         if level not in SEVERITY_RANK:
-            raise UserError("bad_fail_on", value=level)
-        formats = [f.strip() for f in fmt.split(",") if f.strip()]
+            raise UserError("bad_fail_on", value=fail_on or cfg.fail_on)
+        formats = format_values(fmt)
         bad = [f for f in formats if f not in CHECK_FORMATS]
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(CHECK_FORMATS))
@@ -463,6 +465,15 @@ def _annotated(pdf, findings, out_path, password) -> None:
         raise UserError("cannot_annotate", path=pdf, detail=type(e).__name__) from None
 
 
+def unused_suppressions(rc, findings) -> list:
+    """Suppressions of the configuration that matched no finding, where the rule engine records them."""
+    for holder in (rc, findings):
+        value = getattr(holder, "unused_suppressions", None)
+        if value:
+            return list(value)
+    return []
+
+
 def _write_check(kind, target, report, findings, rc, lang, pdf, password, out=None, limits=None) -> None:
     """Write one format of the check to ``target`` (into the OutputSet ``out``) or to standard output."""
     from rich.console import Console
@@ -490,7 +501,8 @@ def _write_check(kind, target, report, findings, rc, lang, pdf, password, out=No
     if kind == "xlsx":
         from .output.xlsx_report import write_check_xlsx
 
-        out.write(target, lambda p: write_check_xlsx(report, findings, rc, p, lang))
+        out.write(target, lambda p: write_check_xlsx(report, findings, rc, p, lang,
+                                                     unused_suppressions=unused_suppressions(rc, findings)))
         return
     if kind == "json":
         from .output.check_json import write_json
@@ -511,16 +523,18 @@ def _write_check(kind, target, report, findings, rc, lang, pdf, password, out=No
     if kind == "md":
         from .output.markdown import render_markdown
 
-        text = render_markdown(report, findings, rc, lang)
+        text = render_markdown(report, findings, rc, lang, unused_suppressions=unused_suppressions(rc, findings))
     else:
-        from .output.evidence import crop_findings
+        from .output.evidence import crop_findings, page_images
         from .output.html import render_html
 
         if limits is not None:
             from .output import evidence
 
             evidence.MAX_PIXELS = limits.max_image_pixels
-        text = render_html(report, findings, rc, crop_findings(pdf, findings, password), lang)
+        pics = crop_findings(pdf, findings, password, report=report, lang=lang)
+        text = render_html(report, findings, rc, pics, lang, pages=page_images(pdf, pics, password),
+                           unused_suppressions=unused_suppressions(rc, findings))
     if target is None:
         _to_stdout(text)
     else:
@@ -538,20 +552,25 @@ def rules(
 
     from .rules.registry import all_rules, get_rule
 
+    from .output.finding_text import RULE_TITLE, category_label, tr_en, ui
+
     lang = _check_lang(lang)
     console = Console()
     if rule_id is None:
-        table = Table("id", "ad / name", t("rule_category", lang), t("rule_severity", lang))
+        table = Table(t("rule_id", lang), t("rule_name", lang), t("rule_category", lang), t("rule_severity", lang))
         for r in all_rules():
-            table.add_row(r.id, r.name, r.category, r.severity)
+            title = tr_en(RULE_TITLE[r.id], lang) if r.id in RULE_TITLE else r.name
+            table.add_row(r.id, title, category_label(r.category, lang), ui(r.severity, lang))
         console.print(table)
         return
     r = get_rule(rule_id)
     if r is None:
         _err(t("unknown_rule", lang, rule=rule_id))
         raise typer.Exit(2)
-    console.print(f"[bold]{r.id}[/bold] {r.name}")
-    console.print(f"{t('rule_category', lang)}: {r.category} · {t('rule_severity', lang)}: {r.severity}")
+    title = tr_en(RULE_TITLE[r.id], lang) if r.id in RULE_TITLE else r.name
+    console.print(f"[bold]{r.id}[/bold] {title} [dim]({r.name})[/dim]")
+    console.print(f"{t('rule_category', lang)}: {category_label(r.category, lang)} · {t('rule_severity', lang)}: "
+                  f"{ui(r.severity, lang)}")
     console.print(f"\n[bold]{t('rule_message', lang)}[/bold]\n{r.message_en if lang == 'en' else r.message_tr}")
     console.print(f"\n[bold]{t('rule_rationale', lang)}[/bold]\n{r.rationale_en if lang == 'en' else r.rationale_tr}")
     console.print(f"\n[bold]{t('rule_example', lang)}[/bold]\n{r.example}")
@@ -589,7 +608,7 @@ def batch(
 
     lang = _check_lang(lang)
     with _guard(lang, debug_):
-        formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+        formats = tuple(format_values(fmt))
         bad = [f for f in formats if f not in ("json", "html", "xlsx", "md")]
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")

@@ -185,9 +185,12 @@ def parse(data: dict[str, Any], path: Path) -> Config:
         raise _bad(path, f"bilinmeyen anahtar / unknown key: {sorted(unknown)[0]}")
     cfg = Config(path=path)
     if "fail_on" in data:
-        if data["fail_on"] not in ("error", "warning", "info"):
+        from .messages import severity_value
+
+        value = severity_value(str(data["fail_on"]))
+        if value not in ("error", "warning", "info"):
             raise _bad(path, f"fail_on = {data['fail_on']!r}")
-        cfg.fail_on = data["fail_on"]
+        cfg.fail_on = value
     if "lang" in data:
         if data["lang"] not in ("tr", "en"):
             raise _bad(path, f"lang = {data['lang']!r}")

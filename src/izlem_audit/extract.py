@@ -286,6 +286,11 @@ def _title_and_year(report: Report, lines: list) -> None:
             j += 1
         report.title = squash(join_lines(parts))
         break
+    for _, ln in lines:  # the municipality: the first line that names a belediye (its own line, as printed)
+        m = re.search(r"\bbelediye(si|\s+baskanligi)\b", fold(ln.text))
+        if m and len(ln.text) <= 80:
+            report.municipality = squash(ln.text)
+            break
     for _, ln in lines:
         m = re.search(r"\b(20\d\d)\s*yili\b", fold(ln.text))
         if m:

@@ -157,8 +157,11 @@ MESSAGES.update({
     "n_suppressed": {"tr": "{n} bulgu gerekçesiyle bastırıldı", "en": "{n} findings suppressed with a reason"},
     "unknown_rule": {"tr": "Böyle bir kural yok: {rule}. 'izlem-audit rules' hepsini listeler.",
                      "en": "No such rule: {rule}. 'izlem-audit rules' lists them all."},
-    "bad_fail_on": {"tr": "--fail-on şunlardan biri olmalı: error, warning, info (verilen: {value}).",
-                    "en": "--fail-on must be one of error, warning, info (given: {value})."},
+    "bad_fail_on": {"tr": "--fail-on şunlardan biri olmalı: hata, uyarı, bilgi (ya da error, warning, info; "
+                          "verilen: {value}).",
+                    "en": "--fail-on must be one of error, warning, info (or hata, uyarı, bilgi; given: {value})."},
+    "rule_id": {"tr": "Kural", "en": "Rule"},
+    "rule_name": {"tr": "Ne denetler", "en": "What it checks"},
     "rule_rationale": {"tr": "Gerekçe", "en": "Rationale"},
     "rule_example": {"tr": "Örnek", "en": "Example"},
     "rule_message": {"tr": "İleti", "en": "Message"},
@@ -287,3 +290,31 @@ def extent(report, lang: str = "tr") -> str:
         n = report.source.pages
         return f"Excel draft, {n} sheet{'s' if n != 1 else ''}" if en else f"Excel taslağı, {n} çalışma sayfası"
     return f"{report.source.pages} {'pages' if en else 'sayfa'}"
+
+
+# option values as users type them: any case, Turkish or English
+SEVERITY_ALIASES = {"error": "error", "hata": "error", "errors": "error", "hatalar": "error",
+                    "warning": "warning", "uyarı": "warning", "uyari": "warning", "warnings": "warning",
+                    "info": "info", "bilgi": "info", "note": "info", "not": "info"}
+FORMAT_ALIASES = {"markdown": "md", "excel": "xlsx", "konsol": "console", "ekran": "console", "htm": "html"}
+
+
+def _fold_value(value: str) -> str:
+    """An option value as typed, case-insensitive the Turkish way (HATA, Uyarı, UYARI all fold alike)."""
+    return value.strip().replace("İ", "i").replace("I", "ı").lower().replace("ı", "i")
+
+
+def severity_value(value: str) -> str:
+    """--fail-on in English or Turkish, any case: error|warning|info, hata|uyarı|bilgi."""
+    folded = _fold_value(value or "")
+    return SEVERITY_ALIASES.get(folded, SEVERITY_ALIASES.get(folded.replace("i", "ı"), folded))
+
+
+def format_values(value: str) -> list[str]:
+    """--format values, any case, comma-separated; markdown/excel as aliases."""
+    out = []
+    for part in (value or "").split(","):
+        folded = _fold_value(part)
+        if folded:
+            out.append(FORMAT_ALIASES.get(folded, folded))
+    return out

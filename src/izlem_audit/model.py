@@ -455,6 +455,7 @@ class Report:
     layout: str = "unknown"  # "cigli" (Word tables, month sub-rows) or "rehber" (the guide's standard table)
     title: str = ""
     year: int | None = None
+    municipality: str = ""  # as printed on the first pages: "T.C. YEŞİLOVA BELEDİYESİ"
     hedefler: list[Hedef] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
     issues: list[StructureIssue] = field(default_factory=list)
@@ -493,6 +494,7 @@ class Report:
         if evidence:
             d["source"] = self.source.to_dict()
             d["engine"] = self.engine
+            d["municipality"] = self.municipality  # read from the page, like the evidence: not ground truth
         d.update({
             "layout": self.layout,
             "title": self.title,
@@ -512,6 +514,7 @@ class Report:
         return cls(
             source=Source(src.get("path", ""), src.get("sha256", ""), src.get("pages", 0)),
             layout=d.get("layout", "unknown"), title=d.get("title", ""), year=d.get("year"),
+            municipality=d.get("municipality", ""),
             hedefler=[Hedef.from_dict(h) for h in d.get("hedefler", [])],
             summary=Summary.from_dict(d.get("summary")),
             issues=[StructureIssue.from_dict(i) for i in d.get("issues", [])],
