@@ -659,6 +659,11 @@ def version() -> None:
     typer.echo(__version__)
 
 
+from .comparing.command import compare as _compare  # noqa: E402
+
+app.command(name="compare")(_compare)
+
+
 def _quiet_libraries() -> None:
     """Libraries log what they meet in damaged PDFs (pdfminer, pypdf); users get our one line instead.
     ``--debug`` keeps their messages."""

@@ -318,3 +318,24 @@ def format_values(value: str) -> list[str]:
         if folded:
             out.append(FORMAT_ALIASES.get(folded, folded))
     return out
+
+
+MESSAGES.update({
+    "compare_needs_two": {
+        "tr": "compare en az iki belge ister (aynı belediyenin aynı yılına ait program ve izleme raporları).",
+        "en": "compare needs at least two documents (the programme and monitoring reports of one municipality "
+              "and year).",
+    },
+    "compare_other_municipality": {
+        "tr": "Belgeler farklı belediyelerin: {a} ({ma}), {b} ({mb}). Aynı belediyenin belgelerini verin.",
+        "en": "The documents are of different municipalities: {a} ({ma}), {b} ({mb}). Give one municipality's.",
+    },
+    "compare_other_year": {
+        "tr": "Belgeler farklı yılların: {a} ({ya}), {b} ({yb}). Aynı yılın belgelerini verin.",
+        "en": "The documents are of different years: {a} ({ya}), {b} ({yb}). Give one year's.",
+    },
+    "compare_same_document": {
+        "tr": "Aynı belge iki kez verildi: {a} ve {b}.",
+        "en": "The same document was given twice: {a} and {b}.",
+    },
+})

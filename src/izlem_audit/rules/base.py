@@ -20,6 +20,9 @@ CATEGORIES = (
     "indicator_rate", "missing", "target_performance", "clamping", "weights", "cumulative", "outlier",
     "explanation", "activity_rate", "activity_budget", "summary", "counts", "numbering", "structure", "unit",
     "label",
+    # across documents (izlem-audit compare, IZ7xx)
+    "target_changed", "weight_changed", "baseline_changed", "indicator_missing", "indicator_added",
+    "cumulative_across_reports", "restated_value", "title_changed", "budget_changed",
 )
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

@@ -7,12 +7,15 @@
 - IZ5xx values over periods and their açıklama (cumulative, explanation, unit; IZ508/IZ509 from audit
   practice)
 - IZ6xx the document (numbering, structure, label)
+- IZ7xx across documents, for ``compare`` (target/weight/baseline changed, items missing or added, running
+  totals falling, restated values, titles, budgets); they yield nothing in ``check``
 """
 
 from __future__ import annotations
 
 from . import activity, document, hedef, indicator, practice, series, summary  # noqa: F401  (registration)
 from .base import REGISTRY, Rule
+from ..comparing import rules as _compare_rules  # noqa: F401,E402  (registration of IZ7xx)
 
 
 def all_rules() -> list[Rule]:
