@@ -71,13 +71,14 @@ class Row:
     parent: "Row | None" = None
 
     def first(self) -> Placed:
-        return self.placed[min(self.placed)]
+        """Its placement in the earliest document holding it (documents are aligned earliest first)."""
+        return next(iter(self.placed.values()))
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
                 "item": self.code,
                 "matches": [{"document": p.doc.path, "code": p.printed_code, "title": p.title, "how": p.how,
-                             "score": round(p.score, 1)} for _, p in sorted(self.placed.items())]}
+                             "score": round(p.score, 1)} for p in self.placed.values()]}
 
 
 @dataclass

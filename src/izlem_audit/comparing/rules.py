@@ -97,14 +97,9 @@ def make_finding(rule_id: str, row: Row, a: Placed, b: Placed, *, period: int | 
 
 def _ref_and_later(ctx: CompareContext, row: Row) -> Iterable[tuple[Placed, Placed]]:
     """(reference placement, later placement) for every later document holding the row."""
-    if not row.placed:
-        return
-    first = min(row.placed)
-    order = [d.index for d in ctx.documents]
-    a = row.placed[first]
-    for idx in order:
-        if idx != first and idx in row.placed and order.index(idx) > order.index(first):
-            yield a, row.placed[idx]
+    held = [row.placed[d.index] for d in ctx.documents if d.index in row.placed]
+    for later in held[1:]:
+        yield held[0], later
 
 
 def _consecutive(ctx: CompareContext, row: Row) -> Iterable[tuple[Placed, Placed]]:
