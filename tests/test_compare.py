@@ -259,3 +259,33 @@ def test_cli_json_contract_exit_codes_and_suppression(tmp_path):
 def test_compare_rules_stay_out_of_check():
     a, _ = set_documents("m-clean", "reportlab")
     assert not [f for f in run_rules(_read(a))[0] if f.rule.startswith("IZ7")]
+
+
+def test_html_and_workbook_outline_the_differing_cells(tmp_path):
+    import re
+
+    from openpyxl import load_workbook
+
+    a, b = set_documents("m-restated", "reportlab")
+    run = _cli("compare", str(a), str(b), "--format", "html,xlsx,md", "--output", str(tmp_path / "k"), "-q")
+    assert run.returncode == 1, run.stderr
+    html = (tmp_path / "k.html").read_text(encoding="utf-8")
+    fid = "IZ707-A2-H1-PG1-6ay-D1-D2"
+    outlined = re.findall(r"<td class='num diff' title='([^']*)'>([^<]*)</td>", html)
+    assert outlined == [(fid, "700,00"), (fid, "690,00")]  # the June value in each report, and nothing else
+    assert html.count("data:image/png;base64,") == 2  # the row cropped from each document
+    assert f"{a} · s. 1" in html and f"{b} · s. 1" in html
+    ws = load_workbook(tmp_path / "k.xlsx")["Yan yana"]
+    red = [(c.coordinate, c.value) for row in ws.iter_rows() for c in row if c.border.left.color is not None
+           and c.border.left.color.rgb.endswith("C0392B")]
+    assert [v for _, v in red] == [700, 690]
+    md = (tmp_path / "k.md").read_text(encoding="utf-8")
+    assert fid in md
+
+
+def test_clean_html_says_the_documents_agree(tmp_path):
+    run = _cli("compare", *map(str, set_documents("g-clean", "chromium")), "--format", "html",
+               "--output", str(tmp_path / "c.html"), "--lang", "en", "-q")
+    assert run.returncode == 0, run.stderr
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "The documents agree with each other" in html and "class='num diff'" not in html

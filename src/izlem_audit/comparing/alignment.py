@@ -52,6 +52,16 @@ class Placed:
         return self.item.printed_code or self.item.code
 
     @property
+    def display_code(self) -> str:
+        """The code as a reader finds it: the printed one when it is dotted (PG1.2.3, H1.2), else prefixed with
+        its place (A2 H1 PG1), since PG1 alone is in every hedef."""
+        code = self.printed_code
+        if "." in code:
+            return code
+        place = " ".join(c for c in (self.hedef.amac, self.hedef.hedef, self.hedef.performans_hedefi) if c)
+        return place if self.item is None else f"{place} {code}"
+
+    @property
     def title(self) -> str:
         if self.item is None:
             return self.hedef.performans_hedefi_title or self.hedef.hedef_title

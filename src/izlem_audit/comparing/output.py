@@ -62,6 +62,7 @@ def to_json(out: Outcome, given: list[str]) -> str:
 class SideCell:
     text: str = ""
     flagged: list[str] = field(default_factory=list)  # ids of the findings that mark this cell
+    value: float | None = None  # the number shown, for the workbook
 
     @property
     def title(self) -> str:
@@ -110,12 +111,13 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
     rows: list[SideRow] = []
     for hrow in out.alignment.hedefler:
         first = hrow.first()
-        rows.append(SideRow("hedef", first.printed_code, first.title, [], [[] for _ in docs],
+        code = first.display_code
+        rows.append(SideRow("hedef", code, first.title, [], [[] for _ in docs],
                             [_how(hrow, d, h) for d in docs]))
         for row in out.alignment.children(hrow, "gosterge"):
             ref = row.first().item
-            ref_cells = [SideCell(_n(ref.target, lang)), SideCell(_n(ref.weight, lang)),
-                         SideCell(_n(ref.baseline, lang))]
+            ref_cells = [SideCell(_n(ref.target, lang), value=ref.target), SideCell(_n(ref.weight, lang), value=ref.weight),
+                         SideCell(_n(ref.baseline, lang), value=ref.baseline)]
             per_doc = []
             for d, ms in zip(docs, months):
                 p = row.placed.get(d.index)
@@ -134,7 +136,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
                         ids += flagged(d, row, "baseline_changed")
                     text = "" if per is None else _n(per.actual, lang)
                     extra = _changes(ref, p.item, lang)
-                    cells.append(SideCell(text + (f" [{extra}]" if extra and m == ms[-1] else ""), ids))
+                    cells.append(SideCell(text + (f" [{extra}]" if extra and m == ms[-1] else ""), ids,
+                                          None if per is None else per.actual))
                 per_doc.append(cells)
             first = row.first()
             rows.append(SideRow("gosterge", first.printed_code, first.title, ref_cells, per_doc,
@@ -152,7 +155,7 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
                 per_doc.append(cells + [SideCell("")] * (len(ms) - 1))
             first = row.first()
             rows.append(SideRow("faaliyet", first.printed_code, first.title,
-                                [SideCell(_n(ref.budget, lang)), SideCell(""), SideCell("")], per_doc,
+                                [SideCell(_n(ref.budget, lang), value=ref.budget), SideCell(""), SideCell("")], per_doc,
                                 [_how(row, d, h) for d in docs]))
     labels = [f"{d.months or '?'} {'months' if lang == 'en' else 'ay'} · {d.path}" for d in docs]
     return labels, months, rows

@@ -88,7 +88,7 @@ def make_finding(rule_id: str, row: Row, a: Placed, b: Placed, *, period: int | 
                 bbox=tuple(ev_b["bbox"]) if ev_b["bbox"] else None, reported=reported, expected=expected,
                 row_page=ev_b["row_page"], row_bbox=tuple(ev_b["row_bbox"]) if ev_b["row_bbox"] else None,
                 field=field, ref=ev_b.get("ref"))
-    f.params = {"reported": reported, "expected": expected, "code": (b if b.how != "absent" else a).printed_code, "doc_a": a.doc.path, "doc_b": b.doc.path,
+    f.params = {"reported": reported, "expected": expected, "code": (b if b.how != "absent" else a).display_code, "doc_a": a.doc.path, "doc_b": b.doc.path,
                 "months_a": a.doc.months, "months_b": b.doc.months, **params,
                 "documents": [a.doc.path, b.doc.path], "evidence": [ev_a, ev_b]}
     f.id = "-".join([f.default_id(), f"D{a.doc.index}", f"D{b.doc.index}"])
@@ -368,7 +368,7 @@ def _title_finding(rule_id: str, row: Row, a: Placed, b: Placed, fld: str, ta: s
         row = Row("hedef", row.amac, "", None, None, row.placed, None)
     elif fld != "name":
         row = Row("hedef", row.amac, row.hedef, row.performans_hedefi, None, row.placed, None)
-    code = a.printed_code if fld != "amac_title" else (a.hedef.printed_codes.get("amac") or row.amac)
+    code = a.display_code if fld != "amac_title" else (a.hedef.printed_codes.get("amac") or row.amac)
     f = make_finding(rule_id, row, a, b, field=fld, what=FIELD_NAME[fld], a_text=ta, b_text=tb)
     f.params["code"] = code
     return f
