@@ -163,7 +163,8 @@ def _table(out: Outcome, lang: str) -> str:
         if r.kind == "faaliyet":
             cells.append(f"<td class='num' colspan='3' title='{e(_t('budget', lang))}'>{e(r.reference[0].text)}</td>")
         else:
-            cells += [f"<td class='num'>{e(c.text)}</td>" for c in r.reference]
+            cells += [f"<td class='num diff' title='{e(c.title)}'>{e(c.text)}</td>" if c.flagged else
+                      f"<td class='num'>{e(c.text)}</td>" for c in r.reference]
         for per, ms, how in zip(r.per_doc, months, r.matched):
             if r.kind == "faaliyet":  # one figure per document: budget / spent, across its month columns
                 c = per[0]

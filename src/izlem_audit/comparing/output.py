@@ -100,7 +100,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
             continue
         b = f.params.get("documents", [None, None])[-1]
         a = f.params.get("documents", [None, None])[0]
-        for doc_path in (a, b):
+        structural = f.category in ("target_changed", "weight_changed", "baseline_changed")
+        for doc_path in ((b, "reference") if structural else (a, b)):
             key = (doc_path, f.amac, f.hedef, f.performans_hedefi, f.item, f.category, f.period)
             marks.setdefault(key, []).append(f.id)
     h = "en" if lang == "en" else "tr"
@@ -116,8 +117,11 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
                             [_how(hrow, d, h) for d in docs]))
         for row in out.alignment.children(hrow, "gosterge"):
             ref = row.first().item
-            ref_cells = [SideCell(_n(ref.target, lang), value=ref.target), SideCell(_n(ref.weight, lang), value=ref.weight),
-                         SideCell(_n(ref.baseline, lang), value=ref.baseline)]
+            refs = {c: marks.get(("reference", row.amac, row.hedef, row.performans_hedefi, row.code, c, None), [])
+                    for c in ("target_changed", "weight_changed", "baseline_changed")}
+            ref_cells = [SideCell(_n(ref.target, lang), refs["target_changed"], ref.target),
+                         SideCell(_n(ref.weight, lang), refs["weight_changed"], ref.weight),
+                         SideCell(_n(ref.baseline, lang), refs["baseline_changed"], ref.baseline)]
             per_doc = []
             for d, ms in zip(docs, months):
                 p = row.placed.get(d.index)
@@ -128,12 +132,9 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
                         continue
                     per = next((x for x in p.item.periods if x.month == m), None)
                     ids = flagged(d, row, "restated_value", m) + flagged(d, row, "cumulative_across_reports", m)
-                    if p.item.target is not None and ref.target is not None and abs(p.item.target - ref.target) >= .005:
-                        ids += flagged(d, row, "target_changed")
-                    if p.item.weight is not None and ref.weight is not None and abs(p.item.weight - ref.weight) >= .005:
-                        ids += flagged(d, row, "weight_changed")
-                    if p.item.baseline != ref.baseline:
-                        ids += flagged(d, row, "baseline_changed")
+                    if m == ms[-1]:  # a changed target/weight/baseline is written, and outlined, in the last cell
+                        for cat in ("target_changed", "weight_changed", "baseline_changed"):
+                            ids += flagged(d, row, cat)
                     text = "" if per is None else _n(per.actual, lang)
                     extra = _changes(ref, p.item, lang)
                     cells.append(SideCell(text + (f" [{extra}]" if extra and m == ms[-1] else ""), ids,

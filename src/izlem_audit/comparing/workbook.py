@@ -57,8 +57,8 @@ def write_xlsx(out: Outcome, path: Path, lang: str = "tr") -> None:
                 c.font = bold
             continue
         line: list = [safe_value(r.code), safe_value(r.name)]
+        flagged_cols = [3 + i for i, c in enumerate(r.reference) if c.flagged]
         line += [c.value if c.value is not None else safe_value(c.text) for c in r.reference]
-        flagged_cols = []
         for per, ms, how in zip(r.per_doc, months, r.matched):
             width = max(len(ms), 1)
             cells = per[:width] + [None] * (width - len(per[:width]))
