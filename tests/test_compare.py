@@ -289,3 +289,22 @@ def test_clean_html_says_the_documents_agree(tmp_path):
     assert run.returncode == 0, run.stderr
     html = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert "The documents agree with each other" in html and "class='num diff'" not in html
+
+
+@pytest.mark.parametrize("name", ["m-restated", "m-budget", "g-cumulative", "m-controls"])
+def test_drafts_give_what_was_planted(name, tmp_path):
+    """The Word draft of the 6-month report against the Excel draft of the 9-month one (and a PDF)."""
+    from fixtures.build.compare import build_sets
+    from fixtures.build.render_docx import build_docx
+    from fixtures.build.render_xlsx import build_xlsx
+
+    raws, _ = build_sets()
+    six = "karacam-m-6" if name.startswith("m-") else "karacam-g-6"
+    build_docx(raws[six], tmp_path / "6.docx")
+    build_xlsx(raws[f"karacam-{name}-9"], tmp_path / "9.xlsx")
+    docs = [describe(1, str(tmp_path / "6.docx"), read_report(tmp_path / "6.docx", "pdfium", None, "tr", True)),
+            describe(2, str(tmp_path / "9.xlsx"), read_report(tmp_path / "9.xlsx", "pdfium", None, "tr", True))]
+    assert sorted(_key(f) for f in run_compare(docs).findings) == sorted(PLANTED[name])
+    _, pdf9 = set_documents(name, "chromium")
+    mixed = run_compare([docs[0], describe(2, str(pdf9), copy.deepcopy(_read(pdf9)))])
+    assert sorted(_key(f) for f in mixed.findings) == sorted(PLANTED[name])
