@@ -54,10 +54,12 @@ def compare(
             raise UserError("compare_needs_two")
         cfg = cli._load_config(config_path, paths[0])
         lang_ = cli._check_lang(lang or cfg.lang)
-        level = fail_on or cfg.fail_on
+        from ..messages import format_values, severity_value
+
+        level = severity_value(fail_on or cfg.fail_on)
         if level not in SEVERITY_RANK:
-            raise UserError("bad_fail_on", value=level)
-        formats = [f.strip() for f in fmt.split(",") if f.strip()]
+            raise UserError("bad_fail_on", value=fail_on or cfg.fail_on)
+        formats = format_values(fmt)
         bad = [f for f in formats if f not in FORMATS]
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(FORMATS))

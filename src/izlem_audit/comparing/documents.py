@@ -43,16 +43,12 @@ class Document:
                 "municipality": self.municipality or None, "layout": self.report.layout}
 
 
-_BELEDIYE = re.compile(r"([A-ZÇĞİÖŞÜa-zçğıöşü][\wÇĞİÖŞÜçğıöşü.\- ]{1,60}?)\s+BELED[İI]YES[İI]", re.I)
-
-
 def municipality_of(report: Report) -> str:
     """The municipality the document names ("T.C. YEŞİLOVA BELEDİYESİ" → "Yeşilova Belediyesi"), or ""."""
     text = getattr(report, "municipality", "") or ""
     if not text:
         return ""
-    m = _BELEDIYE.search(text)
-    name = squash(m.group(1)) if m else squash(text)
+    name = squash(re.split(r"\s+(?:BELED[İI]YE|[Bb]elediye)", squash(text))[0])
     name = re.sub(r"^(?:T\.?\s*C\.?\s+)", "", name, flags=re.I)
     words = [w[:1] + w[1:].replace("I", "ı").replace("İ", "i").lower() for w in name.split()]
     return " ".join(words) + " Belediyesi"
