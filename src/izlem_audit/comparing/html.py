@@ -91,7 +91,7 @@ def _crops(out: Outcome, password: str | None, max_pixels: int) -> dict[tuple[in
     for path, items in by_path.items():
         got = evidence.crop_findings(Path(path), [p for _, p in items], password)
         for i, png in got.items():
-            pics[items[i][0]] = png
+            pics[items[i][0]] = getattr(png, "full", png)  # a Crop (its full-row picture) or bytes
     return pics
 
 
