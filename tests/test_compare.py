@@ -308,3 +308,33 @@ def test_drafts_give_what_was_planted(name, tmp_path):
     _, pdf9 = set_documents(name, "chromium")
     mixed = run_compare([docs[0], describe(2, str(pdf9), copy.deepcopy(_read(pdf9)))])
     assert sorted(_key(f) for f in mixed.findings) == sorted(PLANTED[name])
+
+
+def test_three_documents_each_finding_names_its_two():
+    six = _doc(1, 6, [_g(periods=[period(6, 40.0, 40.0)])])
+    nine = _doc(2, 9, [_g(target=110.0, periods=[period(6, 40.0, 40.0), period(9, 60.0, 60.0)])])
+    twelve = _doc(3, 12, [_g(target=110.0, periods=[period(6, 41.0, 41.0), period(9, 60.0, 60.0),
+                                                    period(12, 80.0, 80.0)])])
+    out = run_compare([twelve, six, nine])  # any order: the earliest is the reference
+    got = sorted((f.rule, f.period, tuple(f.params["documents"]), f.id) for f in out.findings)
+    assert got == [
+        ("IZ701", None, ("r6.pdf", "r12.pdf"), "IZ701-A1-H1-PG1-D1-D3"),  # target moved: against the reference
+        ("IZ701", None, ("r6.pdf", "r9.pdf"), "IZ701-A1-H1-PG1-D1-D2"),
+        ("IZ707", 6, ("r9.pdf", "r12.pdf"), "IZ707-A1-H1-PG1-6ay-D2-D3"),  # June restated: consecutive reports
+    ]
+
+
+def test_console_says_what_was_matched_by_title():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from izlem_audit.comparing.output import render_console
+
+    a = _doc(1, 6, [_g(), _g(k=2, name="Yenilenen park alanı (m²)", unit="m²")])
+    b = _doc(2, 9, [_g(k=2), _g(k=1, name="Yenilenen park alanı (m²)", unit="m²")])
+    buf = StringIO()
+    render_console(run_compare([a, b]), Console(file=buf, width=200), "tr")
+    text = buf.getvalue()
+    assert "Başlıktan eşleşti: r6.pdf A1 H1 PG1 = r9.pdf PG2" in text
+    assert "Başlıktan eşleşti: r6.pdf A1 H1 PG2 = r9.pdf PG1" in text

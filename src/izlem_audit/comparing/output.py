@@ -219,6 +219,8 @@ def render_console(out: Outcome, console, lang: str = "tr") -> None:
     console.print(Text(x["title"], style="bold"))
     for n, d in enumerate(out.documents):
         console.print(doc_line(d, lang, n == 0))
+    for line in moved_lines(out, lang):
+        console.print(Text(line, style="dim"))
     if not out.findings:
         console.print(Text(x["none"], style="green"))
     for f in out.findings:
@@ -233,12 +235,28 @@ def render_console(out: Outcome, console, lang: str = "tr") -> None:
     console.print(counts_line(out.findings, lang))
 
 
+def moved_lines(out: Outcome, lang: str = "tr") -> list[str]:
+    """The items found by title rather than by code (renumbered): which matched which, and how closely."""
+    en = lang == "en"
+    lines = []
+    for row in out.alignment.hedefler + out.alignment.items:
+        first = row.first()
+        for p in row.placed.values():
+            if p.how == "title":
+                lines.append((f"Matched by title: {first.display_code} in {first.doc.path} = {p.printed_code} in "
+                              f"{p.doc.path} (similarity {p.score:.0f})") if en else
+                             (f"Başlıktan eşleşti: {first.doc.path} {first.display_code} = {p.doc.path} "
+                              f"{p.printed_code} (benzerlik {p.score:.0f})"))
+    return lines
+
+
 def render_markdown(out: Outcome, lang: str = "tr") -> str:
     from ..output.md_escape import md_escape as md_cell
 
     x = TEXT["en" if lang == "en" else "tr"]
     lines = [f"# {x['title']}", "", f"## {x['docs']}", ""]
     lines += [f"- {md_cell(doc_line(d, lang, n == 0))}" for n, d in enumerate(out.documents)]
+    lines += [""] + [f"- {md_cell(m)}" for m in moved_lines(out, lang)]
     lines += ["", counts_line(out.findings, lang), ""]
     if out.findings:
         lines += ["| id | severity | message | documents |", "|---|---|---|---|"]
