@@ -338,3 +338,28 @@ def test_console_says_what_was_matched_by_title():
     text = buf.getvalue()
     assert "Başlıktan eşleşti: r6.pdf A1 H1 PG1 = r9.pdf PG2" in text
     assert "Başlıktan eşleşti: r6.pdf A1 H1 PG2 = r9.pdf PG1" in text
+
+
+def test_bad_usage_is_one_line_and_nothing_is_written(tmp_path):
+    a, b = set_documents("m-target", "reportlab")
+    bad = _cli("compare", str(a), str(b), "--format", "pdf")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+    blocker = tmp_path / "dosya"
+    blocker.write_text("x", encoding="utf-8")
+    run = _cli("compare", str(a), str(b), "--format", "html,json", "--output", str(blocker / "k"), "-q")
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dosya"]
+    missing = _cli("compare", str(a), str(tmp_path / "yok.pdf"))
+    assert missing.returncode == 2 and "yok.pdf" in missing.stderr
+
+
+def test_a_reading_problem_is_never_an_inconsistency():
+    from izlem_audit.model import StructureIssue
+
+    a = _doc(1, 6, [_g()])
+    b = _doc(2, 9, [_g(target=101.0, periods=[period(9, 60.0, 60.0)])])
+    assert _run(a, b) == [("IZ701", "error")]
+    b.report.issues.append(StructureIssue("unplaced_number", 2, amac="A1", hedef="H1", item="PG1"))
+    (f,) = run_compare([a, b]).findings
+    assert (f.rule, f.severity, f.not_checked) == ("IZ701", "info", 2)
+    assert "Denetlenemedi: r9.pdf" in f.message

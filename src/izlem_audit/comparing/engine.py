@@ -33,11 +33,15 @@ def run_compare(docs: list[Document], config: Config | None = None, lang: str = 
             f.severity = cfg.severities.get(rid, f.severity)
             findings.append(f)
     _unique_ids(findings)
+    _not_checked(findings, ordered)
     for s in cfg.suppressions:
         s.used = 0
     for f in findings:
         f.message = REGISTRY[f.rule].message(lang, {k: v for k, v in f.params.items()
                                                    if k not in ("evidence", "documents")})
+        if f.not_checked is not None:
+            f.message += NOT_CHECKED["en" if lang == "en" else "tr"].format(
+                path=f.params["not_checked_path"], page=f.not_checked)
         for s in cfg.suppressions:
             if s.matches(f):
                 s.used += 1
@@ -62,3 +66,30 @@ def _unique_ids(findings: list[Finding]) -> None:
         seen[f.id] = n
         if n > 1:
             f.id = f"{f.id}-{n}"
+
+
+NOT_CHECKED = {
+    "tr": " Denetlenemedi: {path} belgesinde bu yerde okuma sorunu var (s. {page}); basılı değerin okunuşundan emin "
+          "olunamadı, hata sayılmadı.",
+    "en": " Not checked: {path} has a reading problem at this place (p. {page}); the printed value could not be read "
+          "with certainty, so it is not counted as an error.",
+}
+
+
+def _not_checked(findings: list[Finding], docs: list[Document]) -> None:
+    """What the reader could not read or place in either document is a reading problem, never an inconsistency:
+    a finding whose place has one in one of its two documents is turned into an info that says so."""
+    problems: dict[str, list] = {}
+    for d in docs:
+        problems[d.path] = [i for i in d.report.issues if i.origin == "reader" and i.amac]
+    for f in findings:
+        if f.severity == "info":
+            continue
+        for path in f.params.get("documents") or []:
+            hit = next((i for i in problems.get(path, []) if (i.amac, i.hedef) == (f.amac, f.hedef or i.hedef)
+                        and (i.item is None or f.item is None or i.item == f.item)), None)
+            if hit is not None:
+                f.severity, f.not_checked = "info", hit.page or 0
+                f.params["not_checked"] = hit.page
+                f.params["not_checked_path"] = path
+                break
