@@ -363,3 +363,6 @@ def test_a_reading_problem_is_never_an_inconsistency():
     (f,) = run_compare([a, b]).findings
     assert (f.rule, f.severity, f.not_checked) == ("IZ701", "info", 2)
     assert "Denetlenemedi: r9.pdf" in f.message
+    from izlem_audit.comparing.output import finding_dict
+
+    assert finding_dict(f)["not_checked"] == {"reading_problem_page": 2, "document": "r9.pdf"}

@@ -25,7 +25,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             "field": f.field, "documents": list(f.params.get("documents") or []), "message": f.message,
             "reported": r(f.reported), "expected": r(f.expected), "page": f.page,
             "evidence": f.params.get("evidence") or [], "suppressed": f.suppressed,
-            "suppression_reason": f.suppression_reason}
+            "suppression_reason": f.suppression_reason,
+            **({"not_checked": {"reading_problem_page": f.not_checked,
+                                "document": f.params.get("not_checked_path")}} if f.not_checked is not None else {})}
 
 
 def summary(findings: list[Finding]) -> dict[str, Any]:
