@@ -67,6 +67,12 @@ def where(p: Placed, cell: Cell | None = None) -> dict[str, Any]:
     ev = p.item.evidence if p.item is not None else p.hedef.evidence
     page = cell.page if cell is not None and cell.page is not None else (ev.page or p.hedef.page)
     bbox = cell.bbox if cell is not None and cell.bbox is not None else ev.bbox
+    if p.item is None and cell is not None and cell.bbox is not None:  # a hedef block's label row: that row
+        from ..model import Evidence
+
+        x0, x1 = (ev.bbox[0], ev.bbox[2]) if ev.bbox else (cell.bbox[0], cell.bbox[2])
+        ev = Evidence(cell.page, (min(x0, cell.bbox[0]), cell.bbox[1], max(x1, cell.bbox[2]), cell.bbox[3]), {},
+                      cell.ref)
     ref = (cell.ref if cell is not None else None) or ev.ref
     d: dict[str, Any] = {"path": p.doc.path, "page": page, "bbox": None if bbox is None else [round(v, 2) for v in bbox],
                          "text": cell.text if cell is not None else None, "row_page": ev.page,
@@ -369,7 +375,13 @@ def _title_finding(rule_id: str, row: Row, a: Placed, b: Placed, fld: str, ta: s
     elif fld != "name":
         row = Row("hedef", row.amac, row.hedef, row.performans_hedefi, None, row.placed, None)
     code = a.display_code if fld != "amac_title" else (a.hedef.printed_codes.get("amac") or row.amac)
-    f = make_finding(rule_id, row, a, b, field=fld, what=FIELD_NAME[fld], a_text=ta, b_text=tb)
+    key = {"amac_title": "amac", "hedef_title": "hedef", "performans_hedefi_title": "performans_hedefi"}.get(fld)
+
+    def title_cell(p: Placed) -> Cell | None:
+        return p.hedef.evidence.cells.get(key) if key else (p.item.evidence.cells.get("name") if p.item else None)
+
+    f = make_finding(rule_id, row, a, b, field=fld, cell_a=title_cell(a), cell_b=title_cell(b), what=FIELD_NAME[fld],
+                     a_text=ta, b_text=tb)
     f.params["code"] = code
     return f
 
