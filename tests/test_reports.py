@@ -149,19 +149,54 @@ def test_annotated_pdf_has_one_annotation_per_finding_at_its_cell(outputs):
 
     out, findings = outputs
     reader = PdfReader(str(out / "isaretli.pdf"))
-    annots = []
-    for i, page in enumerate(reader.pages, 1):
+    assert len(reader.pages) == len(PdfReader(str(REHBER)).pages) + 1  # the legend page in front
+    annots, labels = [], []
+    for i, page in enumerate(reader.pages[1:], 1):  # page numbers as the report prints them
         for a in page.get("/Annots") or []:
             a = a.get_object()
             if a.get("/Subtype") == "/Highlight":
                 annots.append((i, [float(v) for v in a["/Rect"]], str(a["/Contents"]), float(page.mediabox.height)))
+            if a.get("/Subtype") == "/FreeText":
+                labels.append((i, [float(v) for v in a["/Rect"]], str(a["/Contents"]), a))
     located = [f for f in findings if f["page"] and f["bbox"]]
-    assert len(annots) == len(located)
+    assert len(annots) == len(located) == len(labels)  # one highlight and one visible label per finding
+    width = float(PdfReader(str(REHBER)).pages[0].mediabox.width)
     for f in located:
         x0, top, x1, bottom = f["bbox"]
         match = [a for a in annots if a[0] == f["page"] and a[2].startswith(f["rule"]) and
                  abs(a[1][0] - x0) < 0.5 and abs(a[1][3] - (a[3] - top)) < 0.5 and abs(a[1][1] - (a[3] - bottom)) < 0.5]
         assert match, f
+        label = [lb for lb in labels if lb[0] == f["page"] and lb[2].startswith(f["rule"] + " · Hata")]
+        assert label, f
+        rect = label[0][1]
+        assert rect[0] >= width  # in the margin added beside the page, not over the report's text
+        assert "/N" in label[0][3]["/AP"]  # drawn: visible in any viewer, not only in a popup
+
+
+def test_annotated_pdf_shows_labels_and_a_legend(outputs, tmp_path):
+    """Rendered as a viewer shows it: the legend page names the municipality and the colours; the labels are
+    painted in the margin of the pages with findings."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    out, findings = outputs
+    doc = pdfium.PdfDocument(str(out / "isaretli.pdf"))
+    legend = doc[0].get_textpage().get_text_range()
+    assert legend.strip() == ""  # the legend is a picture (its Turkish letters need no font)
+    img = np.asarray(doc[0].render(scale=1).to_pil().convert("L"))
+    assert (img < 128).mean() > 0.005  # and it is not blank
+    page = doc[1]  # the report's page 1: three findings
+    full = np.asarray(page.render(scale=1, draw_annots=True).to_pil().convert("L")).astype(int)
+    bare = np.asarray(page.render(scale=1, draw_annots=False).to_pil().convert("L")).astype(int)
+    width = int(PdfReaderWidth())
+    diff = abs(full - bare) > 30
+    assert diff[:, width + 5:].mean() > 0.01  # labels painted in the margin
+
+
+def PdfReaderWidth() -> float:
+    from pypdf import PdfReader
+
+    return float(PdfReader(str(REHBER)).pages[0].mediabox.width)
 
 
 def test_markdown(outputs):

@@ -433,7 +433,7 @@ def check(
             for kind, target in targets.items():
                 _write_check(kind, target, report, findings, rc, lang_, pdf, password, out, limits)
             if annotate is not None:
-                out.write(annotate, lambda p: _annotated(pdf, findings, p, password))
+                out.write(annotate, lambda p: _annotated(pdf, findings, p, password, report, rc, lang_))
         if not quiet:
             for target in [*(t for t in targets.values() if t is not None), annotate]:
                 if target is not None:
@@ -452,13 +452,13 @@ def _to_stdout(text: str) -> None:
         _stdout_closed()
 
 
-def _annotated(pdf, findings, out_path, password) -> None:
+def _annotated(pdf, findings, out_path, password, report=None, rc=None, lang="tr") -> None:
     """The annotated copy; a PDF whose structure pypdf cannot follow (a page tree that lists itself) is a
     user error, not a crash, and since outputs are a set nothing else is written either."""
     from .output.annotate import write_annotated
 
     try:
-        write_annotated(pdf, findings, out_path, password)
+        write_annotated(pdf, findings, out_path, password, report=report, rc=rc, lang=lang)
     except (OSError, UserError):
         raise
     except (RecursionError, Exception) as e:  # noqa: BLE001 - pypdf's errors on hostile structure vary
