@@ -1,8 +1,11 @@
-"""Make the screenshots in docs/img from the real outputs on the bundled sample report.
+"""Make the screenshots in docs/img from the real outputs: the bundled sample report (Çiğli 2024, 6 months) for the
+first screens, the guide-layout fixture (its planted errors) for a finding card, the phone evidence and the
+annotated copy.
 
     .venv/bin/python scripts/screenshots.py
 
-Needs Chromium (Debian package) and, for the workbook picture, LibreOffice (soffice).
+Needs Chromium (Debian package), pdftoppm (poppler-utils) and, for the workbook picture, LibreOffice (soffice).
+Look at every picture it writes before committing it.
 """
 
 from __future__ import annotations
@@ -16,8 +19,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 IMG = ROOT / "docs" / "img"
 SAMPLE = ROOT / "fixtures" / "pdfs" / "cigli-2024-6-libreoffice.pdf"
+GUIDE = ROOT / "fixtures" / "pdfs" / "rehber-2025-6-libreoffice.pdf"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
+
+
+def check(pdf: Path, out: Path, formats: str, annotate: Path | None = None) -> None:
+    cmd = [sys.executable, "-m", "izlem_audit.cli", "check", str(pdf), "--engine", "pdfium", "--format", formats,
+           "--output", str(out), "-q"]
+    if annotate is not None:
+        cmd += ["--annotate", str(annotate)]
+    subprocess.run(cmd, cwd=ROOT)
 
 
 def main() -> None:
@@ -25,29 +37,36 @@ def main() -> None:
 
     IMG.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "rapor"
-        subprocess.run([sys.executable, "-m", "izlem_audit.cli", "check", str(SAMPLE), "--engine", "pdfium",
-                        "--format", "html,xlsx", "--output", str(out), "-q"], cwd=ROOT)
-        html = out.with_suffix(".html")
+        sample, guide = Path(tmp) / "cigli", Path(tmp) / "rehber"
+        check(SAMPLE, sample, "html,xlsx")
+        check(GUIDE, guide.with_suffix(".html"), "html", annotate=Path(tmp) / "rehber-isaretli.pdf")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1400})
-            page.goto(html.as_uri())
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(sample.with_suffix(".html").as_uri())
             page.screenshot(path=str(IMG / "html-desktop.png"))
-            page.locator("#findings").scroll_into_view_if_needed()
-            page.evaluate("document.querySelector('.group:nth-of-type(3)') && "
-                          "document.querySelectorAll('.group')[2].scrollIntoView()")
-            page.wait_for_timeout(300)
-            page.screenshot(path=str(IMG / "html-findings.png"))
+            card = browser.new_page(viewport={"width": 1400, "height": 1500})
+            card.goto(guide.with_suffix(".html").as_uri())
+            card.evaluate("document.querySelector('.filters').style.position = 'static'")  # not over the card
+            card.locator("#findings-list article.finding").first.screenshot(path=str(IMG / "html-findings.png"))
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-            phone.goto(html.as_uri())
+            phone.goto(sample.with_suffix(".html").as_uri())
             phone.screenshot(path=str(IMG / "html-phone.png"))
+            phone2 = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+            phone2.goto(guide.with_suffix(".html").as_uri())
+            phone2.evaluate("document.querySelector('#findings-list .evidence').scrollIntoView({block: 'center'})")
+            phone2.wait_for_timeout(300)
+            phone2.screenshot(path=str(IMG / "html-phone-evidence.png"))
             browser.close()
+        annotated = Path(tmp) / "rehber-isaretli.pdf"
+        for first, name in ((1, "annotated-legend"), (2, "annotated-page")):
+            subprocess.run(["pdftoppm", "-r", "80", "-f", str(first), "-l", str(first), "-png", "-singlefile",
+                            str(annotated), str(IMG / name)], check=True)
         soffice = shutil.which("soffice")
         if soffice:
             subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to", "pdf",
-                            "--outdir", tmp, str(out.with_suffix(".xlsx"))], check=True, capture_output=True)
-            subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(out.with_suffix(".pdf")),
+                            "--outdir", tmp, str(sample.with_suffix(".xlsx"))], check=True, capture_output=True)
+            subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(sample.with_suffix(".pdf")),
                             str(Path(tmp) / "wb")], check=True)
             from PIL import Image
 

@@ -135,7 +135,8 @@ footer{color:var(--mute);font-size:.85rem;margin:30px 0}.skip{position:absolute;
 @media (max-width:640px){body{font-size:14px}main{padding:10px}.finding{padding:8px 10px}
 .evidence{margin-left:-6px;margin-right:-6px}dl.facts{grid-template-columns:minmax(0,38%) 1fr;gap:2px 8px}
 .filters{position:static}
-.counts{grid-template-columns:repeat(2,1fr)}}
+.counts{grid-template-columns:repeat(3,1fr);gap:6px}.count{padding:6px 8px;font-size:.85rem}
+.count b{font-size:1.2rem}h1{font-size:1.15rem}}
 @media print{@page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#667085}}
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}.filters,.pageview,.pagelink,.skip{display:none!important}
 h1,h2,h3,h4,.verdict{break-after:avoid;page-break-after:avoid}h2,h3,h4{break-inside:avoid}
