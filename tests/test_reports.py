@@ -231,3 +231,35 @@ def test_text_is_cut_at_a_word_boundary():
 def test_several_formats_need_an_output_name():
     proc = run("check", str(REHBER), "--format", "html,xlsx", "-q")
     assert proc.returncode == 2 and "--output" in proc.stderr
+
+
+def test_help_in_both_languages():
+    proc = run("check", "--help")
+    text = " ".join(re.sub(r"[│╭╮╰╯─]", " ", proc.stdout).split())  # the help's boxes drawn away
+    assert proc.returncode == 0
+    assert "Her oranı yeniden hesaplar" in text and "Recomputes every rate" in text
+    assert "Bulguları işaretlenmiş PDF kopyası." in text and "with the findings marked" in text
+
+
+def test_a_suppressed_error_is_shown_with_its_reason_and_never_turns_the_verdict_green(tmp_path):
+    cfg = tmp_path / "izlem-audit.toml"
+    cfg.write_text('[[suppress]]\nid = "IZ202-A2-H1"\nreason = "Meclis kararıyla 2025 programında düzeltilecek."\n'
+                   '[[suppress]]\nid = "IZ201-A3-H2"\nreason = "Yanlış yazılmış bir kimlik."\n', encoding="utf-8")
+    proc = run("check", str(REHBER), "--engine", "pdfium", "--config", str(cfg), "--format", "html,md,xlsx",
+               "--output", str(tmp_path / "r"), "-q")
+    assert proc.returncode == 1, proc.stderr  # the other errors still fail the gate
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    card = html[html.index('id="f-IZ202-A2-H1"'):]
+    card = card[:card.index("</article>")]
+    assert "suppressed" in html[html.rindex("<article", 0, html.index('id="f-IZ202-A2-H1"')):html.index(
+        'id="f-IZ202-A2-H1"')]
+    assert "İdare açıklaması" in card and "Meclis kararıyla 2025 programında düzeltilecek." in card
+    counts = dict((label.strip(), int(n)) for n, label in
+                  re.findall(r'<div class="count[^"]*">(?:<a [^>]*>)?<b>(\d+)</b>([^<]+)', html))
+    assert counts["bastırılan bulgu"] == 1 and counts["hata"] == 2
+    assert "verdict bad" in html and "1 hata daha idare açıklamasıyla bastırıldı" in html
+    assert 'id="suppressed"' in html and 'href="#f-IZ202-A2-H1"' in html  # the reason one click away
+    assert "bastırılmış bulgu" in html[html.index('id="charts"'):]  # the chart marks the suppressed figure
+    assert 'id="unused"' in html and "IZ201-A3-H2" in html  # a suppression that matched nothing is listed
+    md = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "**İdare açıklaması:** Meclis kararıyla" in md and "IZ201-A3-H2" in md

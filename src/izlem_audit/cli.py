@@ -398,6 +398,7 @@ def check(
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
 
     Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
+    Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
     from .output.atomic import OutputSet
     from .rules.base import SEVERITY_RANK
@@ -662,6 +663,74 @@ def version() -> None:
 from .comparing.command import compare as _compare  # noqa: E402
 
 app.command(name="compare")(_compare)
+
+
+# --help in both languages: each Turkish help text followed by its English (the option values take both too)
+HELP_EN = {
+    "Bir kanıt görüntüsünde en çok piksel.": "Most pixels in an evidence picture.",
+    "Bir sayfa için en çok saniye.": "Most seconds for one page.",
+    "Bir sayfada en çok karakter.": "Most characters on a page.",
+    "Bir sayfada en çok çizim nesnesi.": "Most drawing objects on a page.",
+    "Bulguları işaretlenmiş PDF kopyası.": "A copy of the PDF with the findings marked.",
+    "Dask dağıtık zamanlayıcı adresi (tcp://host:8786).": "Dask distributed scheduler address.",
+    "En büyük dosya boyutu (MB).": "Largest file size (MB).",
+    "En çok sayfa sayısı.": "Most pages.",
+    "Hata olursa ayrıntıyı (traceback) göster.": "Show the traceback on an error.",
+    "PNG dosyası (varsayılan: sayfa-N.png).": "PNG file (default: sayfa-N.png).",
+    "Paralel süreç sayısı.": "Number of parallel processes.",
+    "Parola korumalı PDF için parola.": "Password of a protected PDF.",
+    "Rapor başına biçimler: json, html, xlsx, md.": "Formats per report: json, html, xlsx, md.",
+    "Raporların klasörü ya da 'raporlar/**/*.pdf'.": "Folder of reports or a pattern such as 'reports/**/*.pdf'.",
+    "Sayfa numarası (1'den başlar).": "Page number (from 1).",
+    "Sonuç klasörü (index.html, index.csv ve rapor başına klasör).":
+        "Output folder (index.html, index.csv and a folder per report).",
+    "Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB).": "Largest decompressed size of a stream (MB).",
+    "Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula.": "Run OCRmyPDF (Turkish) on a scanned PDF first.",
+    "Tek bir kuralı açıklar.": "Explains one rule.",
+    "console | json | html | xlsx | md; virgülle birden çok (html,xlsx).":
+        "several separated by commas; any case; markdown and excel also accepted.",
+    "error | warning | info (varsayılan: error).":
+        "hata | uyarı | bilgi also accepted, any case (default: error).",
+    "izlem-audit.toml yolu.": "Path of izlem-audit.toml.",
+    "Çözünürlük.": "Resolution (dpi).",
+    "Çıktı dosyası (yoksa standart çıktı).": "Output file (standard output without it).",
+    "Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…).":
+        "Output file; for several formats a name without suffix (report → report.html…).",
+    "İlerleme çubuğu ve özet satırı yok.": "No progress bar and no summary line.",
+    "İlerleme çubuğu ve özet yok.": "No progress bar and no summary.",
+    "İzleme raporu (PDF) ya da extract JSON'u.": "The monitoring report (PDF) or the JSON extract wrote.",
+    "İzleme raporu (PDF).": "The monitoring report (PDF).",
+}
+COMMAND_EN = {
+    "extract": "Reads every hedef table of the report: writes JSON, CSV or XLSX.",
+    "debug": "Draws a page with what the reader saw: rules, cells, columns, blocks.",
+    "check": "Recomputes every rate and reports what does not reconcile and what looks wrong.",
+    "rules": "Lists the rule catalog or explains one rule.",
+    "batch": "Audits many reports in parallel; resumes where it stopped; a broken file does not stop the batch.",
+    "version": "Prints the version.",
+}
+
+
+def _bilingual_help() -> None:
+    import inspect
+
+    for cmd in app.registered_commands:
+        fn = cmd.callback
+        if fn is None:
+            continue
+        for param in inspect.signature(fn).parameters.values():
+            info = param.default
+            text = getattr(info, "help", None)
+            if isinstance(text, str) and text in HELP_EN:
+                info.help = f"{text} / {HELP_EN[text]}"
+        name = cmd.name or fn.__name__
+        doc = inspect.getdoc(fn) or ""
+        if name in COMMAND_EN and not cmd.help and doc:
+            first, _, rest = doc.partition("\n")
+            cmd.help = f"{first} / {COMMAND_EN[name]}" + (f"\n{rest}" if rest else "")
+
+
+_bilingual_help()
 
 
 def _quiet_libraries() -> None:

@@ -62,7 +62,7 @@ def rate_not_computable(ctx: Context) -> Iterable[Finding]:
                    "that was forgotten or cannot be read.",
       example="A4 H8 PG1, 6. ay: gerçekleşme 1,00 ama oran hücresi boş.")
 def missing_value(ctx: Context) -> Iterable[Finding]:
-    names = {"actual": "gerçekleşme / actual", "target": "hedef / target", "reported_rate": "oran / rate"}
+    names = {"actual": ("gerçekleşme", "actual"), "target": ("hedef", "target"), "reported_rate": ("oran", "rate")}
     for rc in ctx.recomputed.rates:
         p, g = rc.period, rc.gosterge
         missing = list(rc.missing)
@@ -72,7 +72,9 @@ def missing_value(ctx: Context) -> Iterable[Finding]:
             cell = p.evidence.cells.get(missing[0]) or p.evidence.cells.get("actual")
             yield make("IZ103", rc.hedef, item=g.code, period=p.month, cell=cell, row_page=p.evidence.page,
                        row_bbox=p.evidence.bbox, reported=p.reported_rate, expected=rc.expected,
-                       code=g.printed_code or g.code, month=p.month, what=", ".join(names[m] for m in missing))
+                       code=g.printed_code or g.code, month=p.month,
+                       what={"tr": ", ".join(names[m][0] for m in missing),  # each language its own words
+                             "en": ", ".join(names[m][1] for m in missing)})
 
 
 @rule(id="IZ104", name="extreme-rate", category="outlier", severity="warning",
