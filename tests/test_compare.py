@@ -366,3 +366,13 @@ def test_a_reading_problem_is_never_an_inconsistency():
     from izlem_audit.comparing.output import finding_dict
 
     assert finding_dict(f)["not_checked"] == {"reading_problem_page": 2, "document": "r9.pdf"}
+
+
+def test_help_in_both_languages():
+    import re
+
+    proc = _cli("compare", "--help")
+    text = " ".join(re.sub(r"[│╭╮╰╯─]", " ", proc.stdout).split())
+    assert proc.returncode == 0
+    assert "belgelerini karşılaştırır" in text and "Compares one municipality's documents" in text
+    assert "Monitoring reports of one municipality and year" in text

@@ -700,6 +700,8 @@ HELP_EN = {
     "İlerleme çubuğu ve özet yok.": "No progress bar and no summary.",
     "İzleme raporu (PDF) ya da extract JSON'u.": "The monitoring report (PDF) or the JSON extract wrote.",
     "İzleme raporu (PDF).": "The monitoring report (PDF).",
+    "Aynı belediyenin aynı yılına ait izleme raporları (PDF, .docx, .xlsx).":
+        "Monitoring reports of one municipality and year (PDF, .docx, .xlsx).",
 }
 COMMAND_EN = {
     "extract": "Reads every hedef table of the report: writes JSON, CSV or XLSX.",
@@ -708,6 +710,8 @@ COMMAND_EN = {
     "rules": "Lists the rule catalog or explains one rule.",
     "batch": "Audits many reports in parallel; resumes where it stopped; a broken file does not stop the batch.",
     "version": "Prints the version.",
+    "compare": "Compares one municipality's documents of one year: targets, weights, baselines, göstergeler "
+               "missing or added, running totals that fall, values printed differently, titles and budgets.",
 }
 
 

@@ -18,26 +18,28 @@ def compare(
     fmt: str = typer.Option("console", "--format", "-f",
                             help="console | json | html | xlsx | md; virgülle birden çok (html,xlsx)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Çıktı dosyası; birden çok biçimde uzantısız ad."),
+                                          help="Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
     engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
-    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF'ler için parola."),
+    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
     page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
     max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
     max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
-    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars"),
-    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects"),
-    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb"),
-    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels"),
+    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
+    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
+                                         help="Bir sayfada en çok çizim nesnesi."),
+    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
+                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
+    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels", help="Bir kanıt görüntüsünde en çok piksel."),
     debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
 ) -> None:
-    """Aynı belediyenin aynı yılına ait belgeleri karşılaştırır: hedef, ağırlık, başlangıç değeri, eksik/eklenen
-    gösterge, kümülatif düşüş, yeniden basılan değer, başlık ve bütçe değişiklikleri.
+    """Bir belediyenin aynı yıla ait belgelerini karşılaştırır (hedef, etki, başlangıç, eksik/eklenen, kümülatif, başlık, bütçe).
 
     Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
+    Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
     from .. import cli
     from ..errors import UserError
