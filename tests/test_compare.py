@@ -376,3 +376,19 @@ def test_help_in_both_languages():
     assert proc.returncode == 0
     assert "belgelerini karşılaştırır" in text and "Compares one municipality's documents" in text
     assert "Monitoring reports of one municipality and year" in text
+
+
+def test_a_programme_read_as_such_is_the_reference():
+    """A document titled as the performance programme with no period printed is the programme: it comes first
+    and structure is compared with it (its reader is not built yet; the kind is told from the document)."""
+    prog = _doc(3, 6, [_g(periods=[])])
+    prog.report.title = "KARAÇAM BELEDİYESİ 2025 YILI PERFORMANS PROGRAMI"
+    prog = describe(3, "program.pdf", prog.report)
+    assert (prog.kind, prog.months) == ("programme", 0)
+    six = _doc(1, 6, [_g(target=101.0)])
+    out = run_compare([six, prog])
+    assert [d.path for d in out.documents] == ["program.pdf", "r6.pdf"]
+    assert [(f.rule, f.params["documents"]) for f in out.findings] == [("IZ701", ["program.pdf", "r6.pdf"])]
+    from izlem_audit.comparing.output import compare_to_dict
+
+    assert compare_to_dict(out, ["r6.pdf", "program.pdf"])["reference"]["why"] == "performance programme"

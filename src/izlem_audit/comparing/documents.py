@@ -58,7 +58,23 @@ def municipality_key(name: str) -> str:
     return fold(name).replace(" belediyesi", "")
 
 
+KIND_PROGRAMME = "programme"
+
+
+def kind_of(report: Report) -> str:
+    """``monitoring_report`` when the title names an izleme raporu; ``programme`` when it names the performance
+    programme and nothing was monitored (no period printed); else ``monitoring_report`` still, the only kind the
+    reader assembles today."""
+    title = fold(report.title or "")
+    monitored = any(g.periods for h in report.hedefler for g in h.gostergeler)
+    if "performans programi" in title and "izleme" not in title and "degerlendirme" not in title and not monitored:
+        return KIND_PROGRAMME
+    return KIND_REPORT
+
+
 def describe(index: int, path: str, report: Report) -> Document:
+    if kind_of(report) == KIND_PROGRAMME:
+        return Document(index, path, report, KIND_PROGRAMME, report.year, 0, "kind", municipality_of(report))
     months = period_months_from_title(report.title or "")
     months_from = "title" if months else ""
     if months is None:
@@ -92,7 +108,8 @@ def check_set(docs: list[Document]) -> None:
 
 
 def in_order(docs: list[Document]) -> list[Document]:
-    """Earliest first: by months covered, then as given. The first is the reference for structure."""
+    """Earliest first: the programme (months 0), then by months covered, then as given. The first is the reference
+    for structure."""
     return sorted(docs, key=lambda d: (d.months if d.months is not None else 99, d.index))
 
 

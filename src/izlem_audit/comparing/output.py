@@ -44,7 +44,8 @@ def compare_to_dict(out: Outcome, given: list[str]) -> dict[str, Any]:
         "schema": SCHEMA,
         "documents": [{**d.to_dict(), "order": order[d.path] + 1, "reference": order[d.path] == 0} for d in docs],
         "reference": {"document": out.documents[0].path,
-                      "why": "earliest report (no performance programme given)"},
+                      "why": "performance programme" if out.documents[0].kind == "programme"
+                      else "earliest report (no performance programme given)"},
         "config": out.config.record(),
         "summary": summary(out.findings),
         "findings": [finding_dict(f) for f in out.findings],
@@ -160,7 +161,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
             rows.append(SideRow("faaliyet", first.printed_code, first.title,
                                 [SideCell(_n(ref.budget, lang), value=ref.budget), SideCell(""), SideCell("")], per_doc,
                                 [_how(row, d, h) for d in docs]))
-    labels = [f"{d.months or '?'} {'months' if lang == 'en' else 'ay'} · {d.path}" for d in docs]
+    labels = [(f"{d.months or '?'} {'months' if lang == 'en' else 'ay'}" if d.kind != "programme" else
+               ("programme" if lang == "en" else "program")) + f" · {d.path}" for d in docs]
     return labels, months, rows
 
 
@@ -188,22 +190,24 @@ def _how(row, doc, h: str) -> str:
 
 TEXT = {
     "tr": {"title": "Belgeler arası tutarlılık", "docs": "Belgeler", "ref": "referans (en erken rapor)",
-           "none": "Belgeler arasında tutarsızlık bulunmadı.", "kind": {"monitoring_report": "izleme raporu"},
-           "from": {"title": "başlıktan", "periods": "dönemlerden", "": "bilinmiyor"},
+           "none": "Belgeler arasında tutarsızlık bulunmadı.", "kind": {"monitoring_report": "izleme raporu", "programme": "performans programı"},
+           "from": {"title": "başlıktan", "periods": "dönemlerden", "kind": "program", "": "bilinmiyor"},
            "count": "{n} bulgu: {e} hata, {w} uyarı, {i} bilgi; {s} bastırıldı.", "suppressed": "bastırıldı"},
     "en": {"title": "Consistency across documents", "docs": "Documents", "ref": "reference (earliest report)",
-           "none": "No inconsistency between the documents.", "kind": {"monitoring_report": "monitoring report"},
-           "from": {"title": "from the title", "periods": "from the periods", "": "unknown"},
+           "none": "No inconsistency between the documents.", "kind": {"monitoring_report": "monitoring report", "programme": "performance programme"},
+           "from": {"title": "from the title", "periods": "from the periods", "kind": "programme", "": "unknown"},
            "count": "{n} findings: {e} errors, {w} warnings, {i} info; {s} suppressed.", "suppressed": "suppressed"},
 }
 
 
 def doc_line(d, lang: str, reference: bool) -> str:
     x = TEXT["en" if lang == "en" else "tr"]
-    months = f"{d.months} {'months' if lang == 'en' else 'ay'} ({x['from'][d.months_from]})"
+    months = (f"{d.months} {'months' if lang == 'en' else 'ay'} ({x['from'][d.months_from]})"
+              if d.kind != "programme" else "—")
     muni = d.municipality or "?"
     return (f"[{d.index}] {d.path}: {x['kind'].get(d.kind, d.kind)}, {muni}, {d.year or '?'}, {months}, "
-            f"{d.report.layout}" + (f" — {x['ref']}" if reference else ""))
+            f"{d.report.layout}" + (f" — {x['ref'] if d.kind != 'programme' else x['ref'].split(' (')[0]}"
+                                    if reference else ""))
 
 
 def counts_line(findings: list[Finding], lang: str) -> str:
