@@ -81,3 +81,14 @@ def test_no_stream_table_on_fully_ruled_pages(doc):
             assert stream_tables(page, ruled, outside)[0] == [], f"page {k}"
     finally:
         source.close()
+
+
+def test_a_hatching_pattern_is_not_a_table():
+    """Hundreds of long rules with the same ends (a hatched area) are not read as a table, and quickly."""
+    from izlem_audit.reading.page import Char, PageContent, Segment
+
+    segments = [Segment(50, 100 + 0.5 * k, 500, 100 + 0.5 * k) for k in range(1000)]
+    chars = [Char(str(k % 10), 60 + 6 * (k % 70), 90 + 10 * (k // 70), 65 + 6 * (k % 70), 97 + 10 * (k // 70), 7)
+             for k in range(3000)]
+    page = PageContent(1, 595, 842, chars, segments)
+    assert stream_tables(page, [], chars) == ([], chars)

@@ -26,6 +26,7 @@ from .page import Char, GridTable, PageContent
 MIN_RULE = 120.0  # points: a rule shorter than this is an underline, not a table rule
 SAME_END = 3.0  # points: rules of one table start and end within this of each other
 MIN_GAP = 4.0  # points: narrower empty x-ranges are word spaces, not column gaps
+MAX_RULES = 150  # a page cannot hold more table rows than this; more free rules are a pattern, not tables
 
 
 @dataclass
@@ -81,6 +82,8 @@ def _families(hs, tables: list[GridTable]) -> list[list[tuple[float, float, floa
         inside = any(t.bbox[1] - 1 <= y <= t.bbox[3] + 1 and a < t.bbox[2] and b > t.bbox[0] for t in tables)
         if not inside:
             free.append((y, a, b))
+    if len(free) > 2 * MAX_RULES:
+        return []
     fams: list[list[tuple[float, float, float]]] = []
     for r in sorted(free, key=lambda r: (r[1], r[2], r[0])):
         for fam in fams:
@@ -89,7 +92,7 @@ def _families(hs, tables: list[GridTable]) -> list[list[tuple[float, float, floa
                 break
         else:
             fams.append([r])
-    return [sorted(f) for f in fams if len(f) >= 2]
+    return [sorted(f) for f in fams if 2 <= len(f) <= MAX_RULES]
 
 
 def _split_family(fam, chars: list[Char], tables: list[GridTable]):
