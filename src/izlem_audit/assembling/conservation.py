@@ -12,6 +12,7 @@ number neither placed nor reported would be a silent drop, which this ledger exi
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,12 +21,17 @@ from ..normalising.numbers import parse_number
 from ..reading.page import Block
 
 BBox = tuple[float, float, float, float]
+BAND = 24.0  # points: boxes are looked up by horizontal bands of the page
 MAX_PER_PAGE = 12  # more unplaced cells than this on a page are reported as one reading problem of the page
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _is_number(token: str) -> bool:
-    t = token.strip(".,;:()[]\"'")
-    return any(ch.isdigit() for ch in t) and parse_number(t) is not None
+    if not _DIGIT.search(token):
+        return False
+    return parse_number(token.strip(".,;:()[]\"'")) is not None
 
 
 @dataclass
@@ -54,11 +60,16 @@ class Ledger:
 
     def settle(self, report: Report, read_rows: list[tuple[int, BBox]]) -> None:
         """Look every number up in the model (and the rows read as headers or summary); report the rest."""
-        boxes: dict[int, list[BBox]] = defaultdict(list)
+        boxes: dict[tuple[int, int], list[BBox]] = defaultdict(list)  # (page, band of the page) -> boxes
+
+        def add(page: int, bbox: BBox) -> None:
+            for band in range(int(bbox[1] // BAND) - 1, int(bbox[3] // BAND) + 2):
+                boxes[(page, band)].append(bbox)
+
         for page, bbox in _evidence_boxes(report):
-            boxes[page].append(bbox)
+            add(page, bbox)
         for page, bbox in read_rows:
-            boxes[page].append(bbox)
+            add(page, bbox)
         problems: dict[int, list[StructureIssue]] = defaultdict(list)
         for i in report.issues:
             if i.origin == "reader" and i.page is not None and i.bbox is not None:
@@ -66,7 +77,7 @@ class Ledger:
         unplaced: dict[tuple[int, BBox], list[Seen]] = {}
         for s in self.seen:
             cx, cy = (s.bbox[0] + s.bbox[2]) / 2, (s.bbox[1] + s.bbox[3]) / 2
-            if any(_inside(cx, cy, b) for b in boxes.get(s.page, ())):
+            if any(_inside(cx, cy, b) for b in boxes.get((s.page, int(cy // BAND)), ())):
                 self.placed += 1
             elif any(_inside(cx, cy, i.bbox) for i in problems.get(s.page, ())):  # type: ignore[arg-type]
                 self.reported += 1
