@@ -97,10 +97,10 @@ class Ledger:
             for cell, items in cells:
                 # the hedef block it stands in: the last one that begins above it
                 k = bisect.bisect_right(keys, (page, cell[1] + 0.5)) - 1
-                h = anchors[k][2] if k >= 0 else (None, None, None)
+                h = anchors[k][2] if k >= 0 else (None, None, None, None)
                 text = " ".join(s.text for s in items)
                 report.issues.append(StructureIssue(
-                    "unplaced_number", page, cell, *h, detail={"text": text if len(text) <= 80 else text[:79] + "…",
+                    "unplaced_number", page, cell, h[0], h[1], h[2], h[3], detail={"text": text if len(text) <= 80 else text[:79] + "…",
                                                                "numbers": [s.text for s in items]}))
 
     def counts(self) -> dict[str, int]:
@@ -112,11 +112,14 @@ def _inside(x: float, y: float, b: BBox, pad: float = 1.0) -> bool:
 
 
 def _anchors(report: Report):
-    """(page, top, hedef key) of every row the model read into a hedef block."""
+    """(page, top, (amac, hedef, performans hedefi, item)) of every row the model read into a hedef block: the
+    block's label rows (no item), each gösterge's and faaliyet's first row (its code)."""
     for h in report.hedefler:
-        for ev in [h.evidence] + [g.evidence for g in h.gostergeler] + [f.evidence for f in h.faaliyetler]:
+        items = [(h.evidence, None)] + [(g.evidence, g.code) for g in h.gostergeler] + \
+            [(f.evidence, f.code) for f in h.faaliyetler]
+        for ev, item in items:
             if ev.page is not None and ev.bbox is not None:
-                yield ev.page, ev.bbox[1], h.key
+                yield ev.page, ev.bbox[1], (*h.key, item)
 
 
 def _evidence_boxes(report: Report):

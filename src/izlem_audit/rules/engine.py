@@ -66,9 +66,11 @@ def _not_checked(findings: list[Finding]) -> None:
             return False
         if p.performans_hedefi and f.performans_hedefi and p.performans_hedefi != f.performans_hedefi:
             return False
-        # a problem on one item keeps that item's checks and the hedef's from raising; one without an item the
-        # whole block's
-        return p.item is None or f.item is None or p.item == f.item
+        # a problem on one item's rows keeps that item's checks from raising, and the hedef's (which take every
+        # item); a problem in the hedef's own rows (labels, performance) the hedef's checks only
+        if f.item is None:
+            return True
+        return p.item == f.item
 
     for f in findings:
         if f.origin == "reader" or f.severity == "info":
