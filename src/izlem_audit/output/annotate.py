@@ -303,7 +303,9 @@ def _legend_page(writer, findings: list[Finding], placed: dict[int, list[Finding
     for p, f in located + [(None, f) for f in unplaced]:
         where = (f"s. {p}" if not en else f"p. {p}") if p else "—"
         title = ft.tr_en(ft.RULE_TITLE[f.rule], lang) if f.rule in ft.RULE_TITLE else f.category
-        place = " ".join(x for x in (f.amac, f.hedef, f.performans_hedefi, f.item) if x)
+        place = ft._place(f, lang)  # printed codes (PG1.2.2), month included
+        if getattr(f, "caused_by", None):
+            title += " (" + ft.ui("consequence", lang) + ")"
         if y > img.height - m - 14 * k:
             line("…", 9)
             break

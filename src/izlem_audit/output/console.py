@@ -24,7 +24,9 @@ def _group_key(f: Finding) -> tuple[str, str]:
 def render_console(report: Report, findings: list[Finding], rc: Recomputed, console: Console, lang: str = "tr") -> None:
     c = report.counts()
     console.print(Text(t("console_title", lang, title=report.title or report.source.path), style="bold"))
-    console.print(t("console_read", lang, layout=report.layout, extent=extent(report, lang), **c))
+    from .finding_text import layout_label  # the layout in words, not its internal id
+
+    console.print(t("console_read", lang, layout=layout_label(report.layout, lang), extent=extent(report, lang), **c))
     reading = [f for f in findings if f.origin == "reader"]
     all_findings, findings = findings, [f for f in findings if f.origin != "reader"]
     by_id = {f.id: f for f in findings}
