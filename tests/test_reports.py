@@ -263,3 +263,33 @@ def test_a_suppressed_error_is_shown_with_its_reason_and_never_turns_the_verdict
     assert 'id="unused"' in html and "IZ201-A3-H2" in html  # a suppression that matched nothing is listed
     md = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "**İdare açıklaması:** Meclis kararıyla" in md and "IZ201-A3-H2" in md
+
+
+def test_reading_problems_have_their_own_section_in_every_format(tmp_path):
+    """What the reader could not place is shown apart, as such, and never counted as an error of the report."""
+    from openpyxl import load_workbook
+
+    from izlem_audit.extract import extract
+    from izlem_audit.output.html import render_html
+    from izlem_audit.output.markdown import render_markdown
+    from izlem_audit.output.xlsx_report import write_check_xlsx
+    from izlem_audit.rules.base import Finding
+    from izlem_audit.rules.engine import run_rules
+
+    report = extract(REHBER, engine="pdfium")
+    findings, rc = run_rules(report)
+    problem = Finding(rule="IZ603", category="structure", severity="warning", amac="A2", hedef="H2", item="PG1",
+                      page=2, origin="reader", message="PG1: '12,50' hiçbir sütuna yerleştirilemedi.")
+    findings.append(problem)
+    html = render_html(report, findings, rc, {}, "tr")
+    section = html[html.index('id="reading"'):html.index('id="charts-title"')]
+    assert "Okunamayan / emin olunamayan yerler" in section and "hiçbir sütuna yerleştirilemedi" in section
+    assert "hiçbir sütuna yerleştirilemedi" not in html[html.index('id="findings-list"'):html.index('id="reading"')]
+    assert "Bu raporda 3 hata var" in html  # not counted as an error
+    assert re.search(r"<b>1</b>okunamayan yer", html)
+    md = render_markdown(report, findings, rc, "tr")
+    assert "## Okunamayan / emin olunamayan yerler" in md and "hiçbir sütuna yerleştirilemedi" in md.split(
+        "## Okunamayan")[1]
+    write_check_xlsx(report, findings, rc, tmp_path / "r.xlsx", "tr")
+    ws = load_workbook(tmp_path / "r.xlsx")["Okunamayan yerler"]
+    assert [c.value for c in ws[2]][:3] == ["IZ603", "A2 H2 PG1", 2]
