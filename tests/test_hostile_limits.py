@@ -1,5 +1,5 @@
 """Hostile input, round two (issue 11): each case is generated here, at test time, as a small file; the whole
-command runs on it in a child process whose peak RSS is read with wait4 (as bench/run.py does) and printed.
+command runs on it in a child process whose own peak RSS (VmHWM, see tests/rss_child.py) is printed.
 
 Every case must end as the brief says: exit 0/1 with all outputs, or exit 2 with one clear line and no new
 output; never a traceback, never more than 500 MB, never an escape byte from the input on the terminal, never
@@ -26,14 +26,20 @@ MD_PAYLOAD = "\\[x\\](http://evil.example)"
 
 
 def run(*args: str, cwd: Path = ROOT, stdin=None) -> tuple[int, str, str, float]:
-    """The command in a child process: (exit code, stdout, stderr, peak RSS in MB)."""
+    """The command in a child process: (exit code, stdout, stderr, the child's own peak RSS in MB).
+
+    The peak is the child's VmHWM, written at its exit (tests/rss_child.py): ``wait4``'s ru_maxrss would include
+    the size of this pytest process, which Linux carries over fork and exec."""
+    import tempfile
+
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
-    proc = subprocess.Popen([sys.executable, "-m", "izlem_audit.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=cwd, env=env)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    rss = usage.ru_maxrss / 1024.0
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        env["IZLEM_RSS_FILE"] = rss_file.name
+        proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "rss_child.py"), *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env)
+        out, err = proc.communicate()
+        text = open(rss_file.name).read().strip()
+    rss = int(text) / 1024.0 if text else float("nan")
     return proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), rss
 
 
@@ -448,3 +454,16 @@ def test_extract_json_with_infinity_or_escapes_is_handled(tmp_path):
     (tmp_path / "inf.json").write_text(bad, encoding="utf-8")
     rc, out, err, _ = run("check", str(tmp_path / "inf.json"))
     assert rc == 2 and len(err.strip().splitlines()) == 1 and "Infinity" in err, err
+
+
+def test_the_pdfminer_budget_counts_only_guarded_reads(tmp_path):
+    """The character budget stops pdfminer inside extract only; other pdfplumber users read whole pages."""
+    import pdfplumber
+
+    from izlem_audit.extract import extract
+
+    extract(REHBER, engine="pdfplumber")  # installs the budget
+    pdf = hp.raw_pdf(tmp_path / "60k.pdf", [b"BT /F1 1 Tf 10 10 Td (" + b"A" * 30_000 + b") Tj (" + b"B" * 30_000
+                                            + b") Tj ET"])
+    with pdfplumber.open(str(pdf)) as doc:
+        assert len(doc.pages[0].chars) == 60_000

@@ -153,6 +153,8 @@ def open_source(path: Path, engine: str, password: str | None):
                 if big is not None:
                     raise big from None
                 raise
+            finally:
+                guard.done()
 
         def close_both() -> None:
             guard.close()

@@ -82,6 +82,7 @@ class _MinerBudget:
     chars = 0
     objects = 0
     installed = False
+    active = False  # counting only while a guarded page is read (other pdfplumber users are left alone)
 
     @classmethod
     def install(cls) -> None:
@@ -92,12 +93,16 @@ class _MinerBudget:
         render_char, paint_path = PDFLayoutAnalyzer.render_char, PDFLayoutAnalyzer.paint_path
 
         def counted_char(self, *args, **kwargs):
+            if not cls.active:
+                return render_char(self, *args, **kwargs)
             cls.chars += 1
             if cls.chars > PAGE_LIMITS.get().max_chars:
                 raise PageTooLarge("chars", cls.chars, PAGE_LIMITS.get().max_chars)
             return render_char(self, *args, **kwargs)
 
         def counted_path(self, *args, **kwargs):
+            if not cls.active:
+                return paint_path(self, *args, **kwargs)
             cls.objects += 1
             if cls.objects > PAGE_LIMITS.get().max_objects:
                 raise PageTooLarge("objects", cls.objects, PAGE_LIMITS.get().max_objects)
@@ -108,8 +113,9 @@ class _MinerBudget:
         cls.installed = True
 
     @classmethod
-    def reset(cls) -> None:
+    def reset(cls, active: bool = True) -> None:
         cls.chars = cls.objects = 0
+        cls.active = active
 
 
 def too_large_cause(exc: BaseException) -> PageTooLarge | None:
@@ -143,7 +149,11 @@ class PdfiumGuard:
         finally:
             page.close()
 
+    def done(self) -> None:
+        _MinerBudget.reset(active=False)
+
     def close(self) -> None:
+        _MinerBudget.reset(active=False)
         self.doc.close()
 
 
