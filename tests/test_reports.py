@@ -293,3 +293,16 @@ def test_reading_problems_have_their_own_section_in_every_format(tmp_path):
     write_check_xlsx(report, findings, rc, tmp_path / "r.xlsx", "tr")
     ws = load_workbook(tmp_path / "r.xlsx")["Okunamayan yerler"]
     assert [c.value for c in ws[2]][:3] == ["IZ603", "A2 H2 PG1", 2]
+
+
+def test_workbook_links_every_finding_of_the_real_report(tmp_path):
+    """The Çiğli report's findings (gösterge, faaliyet, hedef, amaç and report-level ones) each link to a row."""
+    from openpyxl import load_workbook
+
+    pdf = ROOT / "fixtures" / "pdfs" / "cigli-2024-6-libreoffice.pdf"
+    proc = run("check", str(pdf), "--engine", "pdfium", "--format", "xlsx", "--output", str(tmp_path / "c.xlsx"), "-q")
+    assert proc.returncode == 1, proc.stderr
+    ws = load_workbook(tmp_path / "c.xlsx")["Bulgular"]
+    col = [c.value for c in ws[1]].index("Tablo satırı")
+    unlinked = [(r[1].value, r[3].value) for r in ws.iter_rows(min_row=2) if r[col].hyperlink is None]
+    assert ws.max_row > 30 and unlinked == []

@@ -308,6 +308,8 @@ def write_check_xlsx(report: Report, findings: list[Finding], rc: Recomputed, pa
             row = overall_row
         elif f.rule in ("IZ403", "IZ406") and f.amac in amac_row:
             row = amac_row[f.amac]
+        elif f.amac and not f.hedef and f.amac in amac_row:  # about an amaç as a whole: its summary line
+            row = amac_row[f.amac]
         elif f.rule == "IZ405":
             what = str(f.params.get("what", "")).replace("ç", "c").replace("ö", "o")
             row = count_row.get(what)
