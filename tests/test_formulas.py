@@ -26,9 +26,11 @@ def test_examples_from_the_reference():
     assert fx.activity_rate(5, 0) is None
 
 
-@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(-1e6, 1e6))
-def test_rate_is_monotone_in_actual_when_target_above_baseline(a, b, c1, c2):
-    assume(b > a + 1e-3 and c1 <= c2)
+@given(st.floats(-1e6, 1e6), st.floats(2e-3, 2e6), st.floats(-1e6, 1e6), st.floats(0, 2e6))
+def test_rate_is_monotone_in_actual_when_target_above_baseline(a, gap, c1, step):
+    # built so that every draw qualifies (target above baseline, c1 <= c2): filtering with assume() rejected
+    # three draws in four and tripped Hypothesis' health check now and then
+    b, c2 = a + gap, c1 + step
     assert fx.indicator_rate(c1, b, a) <= fx.indicator_rate(c2, b, a) + 1e-9
 
 
