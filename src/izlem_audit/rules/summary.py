@@ -188,6 +188,16 @@ def ph_weights_not_100(ctx: Context) -> Iterable[Finding]:
       rationale_en="By the report's own method an amaç's rate is the mean of its hedefler. " + SUMMARY_RULE_EN,
       example="Hedefler 61 / 42 / 30 / 66 / 32 / 22 → ortalama 42.")
 def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
+    for a, agg, value, cell, ev, where, zone in _amac_figures(ctx):
+        if zone and not _amac_subset(ctx, a.amac, value, zone):
+            yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
+                       reported=value, expected=agg.value, amac_code=a.amac, field=where, **zone,
+                       because=_because(value, ctx.recomputed.amac_printed.get(a.amac), zone["tolerance_loose"]))
+
+
+def _amac_figures(ctx: Context):
+    """Each printed amaç rate (the summary table's and the counts table's) with its recomputed aggregate and the
+    zone its difference falls in (None when it reconciles): what IZ403 and IZ407 both judge."""
     for a in ctx.report.summary.amaclar:
         agg = ctx.recomputed.amac_aggregates.get(a.amac)
         if agg is None:
@@ -200,10 +210,7 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
             if value is None:
                 continue
             zone = _zone(value, agg, _tol(cell.text if cell else None), _summary_parts_gap(ctx, a.amac, agg.value))
-            if zone and not _amac_subset(ctx, a.amac, value, zone):
-                yield make("IZ403", None, amac=a.amac, cell=cell, row_page=ev.page, row_bbox=ev.bbox,
-                           reported=value, expected=agg.value, amac_code=a.amac, field=where, **zone,
-                           because=_because(value, ctx.recomputed.amac_printed.get(a.amac), zone["tolerance_loose"]))
+            yield a, agg, value, cell, ev, where, zone
 
 
 @rule(id="IZ404", name="overall-rate-mismatch", category="summary", severity="error",
@@ -213,17 +220,26 @@ def summary_amac_mismatch(ctx: Context) -> Iterable[Finding]:
       rationale_en="By the report's own method the overall rate is the mean of the amaçlar. " + SUMMARY_RULE_EN,
       example="Amaçlar 42 / 27 / 41 / 33 / 25 → 33,6; '%34' doğru.")
 def overall_rate_mismatch(ctx: Context) -> Iterable[Finding]:
-    s = ctx.report.summary
-    agg = ctx.recomputed.overall_aggregate
-    if s.overall_rate is None or agg is None:
+    figure = _overall_figure(ctx)
+    if figure is None:
         return
-    c = s.overall_evidence.cells.get("overall_rate")
-    d = _figure_decimals(c.text if c is not None else "", s.overall_rate)
-    zone = _zone(s.overall_rate, agg, fx.half_unit(d), _overall_parts_gap(ctx, agg.value))
+    s, agg, c, zone = figure
     if zone and not _overall_subset(ctx, s.overall_rate, zone):
         yield make("IZ404", None, cell=c, row_page=s.overall_evidence.page, row_bbox=s.overall_evidence.bbox,
                    reported=s.overall_rate, expected=agg.value, **zone,
                    because=_because(s.overall_rate, ctx.recomputed.overall_printed, zone["tolerance_loose"]))
+
+
+def _overall_figure(ctx: Context):
+    """The printed overall rate with its recomputed aggregate, its cell and the zone its difference falls in
+    (None when it reconciles), or None when either is missing: what IZ404 and IZ407 both judge."""
+    s = ctx.report.summary
+    agg = ctx.recomputed.overall_aggregate
+    if s.overall_rate is None or agg is None:
+        return None
+    c = s.overall_evidence.cells.get("overall_rate")
+    d = _figure_decimals(c.text if c is not None else "", s.overall_rate)
+    return s, agg, c, _zone(s.overall_rate, agg, fx.half_unit(d), _overall_parts_gap(ctx, agg.value))
 
 
 @rule(id="IZ405", name="declared-count-mismatch", category="counts", severity="warning",
@@ -396,29 +412,15 @@ SUBSET_TEXT = {
                    "some subset's mean by chance).",
       example="Hedefler 80 / 60 / 20 → ortalama 53,33; basılı %70,00 = (80 + 60) / 2: H3 dışarıda bırakılmış.")
 def aggregate_over_subset(ctx: Context) -> Iterable[Finding]:
-    for a in ctx.report.summary.amaclar:
-        agg = ctx.recomputed.amac_aggregates.get(a.amac)
-        if agg is None:
-            continue
-        sources = [(a.reported_rate, a.evidence.cells.get("reported_rate"), a.evidence, None)]
-        if a.counts is not None:
-            sources.append((a.counts.reported_rate, a.counts.evidence.cells.get("reported_rate"), a.counts.evidence,
-                            "sayim"))
-        for value, cell, ev, where in sources:
-            if value is None:
-                continue
-            zone = _zone(value, agg, _tol(cell.text if cell else None), _summary_parts_gap(ctx, a.amac, agg.value))
-            found = zone and _amac_subset(ctx, a.amac, value, zone)
-            if found:
-                yield _subset_finding(found, zone, value, agg.value, amac=a.amac, cell=cell, ev=ev, where=where,
-                                      what=(f"{a.amac} oranı", f"{a.amac}'s rate"))
-    s = ctx.report.summary
-    agg = ctx.recomputed.overall_aggregate
-    if s.overall_rate is None or agg is None:
+    for a, agg, value, cell, ev, where, zone in _amac_figures(ctx):
+        found = zone and _amac_subset(ctx, a.amac, value, zone)
+        if found:
+            yield _subset_finding(found, zone, value, agg.value, amac=a.amac, cell=cell, ev=ev, where=where,
+                                  what=(f"{a.amac} oranı", f"{a.amac}'s rate"))
+    figure = _overall_figure(ctx)
+    if figure is None:
         return
-    c = s.overall_evidence.cells.get("overall_rate")
-    zone = _zone(s.overall_rate, agg, fx.half_unit(_figure_decimals(c.text if c is not None else "", s.overall_rate)),
-                 _overall_parts_gap(ctx, agg.value))
+    s, agg, c, zone = figure
     found = zone and _overall_subset(ctx, s.overall_rate, zone)
     if found:
         yield _subset_finding(found, zone, s.overall_rate, agg.value, amac=None, cell=c, ev=s.overall_evidence,
