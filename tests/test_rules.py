@@ -253,6 +253,19 @@ def test_iz501_cumulative_decrease():
     assert [f.reported for f in only(_series(749, 665), "IZ501")] == [665.0]
 
 
+def test_iz510_reached_not_from_periods():
+    # a 12-month report with quarter columns: a within-year figure's C is the sum of its quarters (more cases in
+    # tests/test_layout_quarters_rules.py)
+    def quarters(c: float):
+        g = gosterge(1, 100, 60, [period(m, q, None) for m, q in ((3, 12), (6, 18), (9, 9), (12, 15))],
+                     unit="adet", name="Yıl içinde düzenlenen etkinlik sayısı (adet)")
+        g.reached = period(12, c, round(c / 60 * 100, 2), "Program genişletilmiştir.")
+        return report(hedef([g], g.reached.reported_rate))
+
+    assert only(quarters(54), "IZ510") == []
+    assert [(f.reported, f.expected) for f in only(quarters(55), "IZ510")] == [(55.0, 54.0)]
+
+
 def test_iz502_quarter_instead_of_total():
     note = "Nisan, Mayıs, Haziran ayı toplamı 665 olarak gerçekleşmiştir."
     assert only(_series(749, 1414, note), "IZ502") == []

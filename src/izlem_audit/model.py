@@ -119,6 +119,14 @@ class Gosterge:
     printed_code: str | None = None  # as printed: PG1, PG1.1.1
     seq: str | None = None  # Sıra No as printed
     evidence: Evidence = field(default_factory=Evidence)
+    # the value reached (C) and its printed rate, where the layout prints them beside one column per period (a
+    # yearly report with quarter columns): its month is the report's last; ``periods`` then hold the quarters as
+    # printed (running totals, each quarter's own figure or the level at its end, by the gösterge's kind)
+    reached: Period | None = None
+
+    def rated_periods(self) -> list[Period]:
+        """The periods a printed rate stands for: the value reached when the layout prints one, else each period."""
+        return [self.reached] if self.reached is not None else self.periods
 
     def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -133,6 +141,8 @@ class Gosterge:
             "target": self.target,
             "periods": [p.to_dict(evidence) for p in self.periods],
         }
+        if self.reached is not None:
+            d["reached"] = self.reached.to_dict(evidence)
         if evidence:
             d["evidence"] = self.evidence.to_dict()
         return d
@@ -144,6 +154,7 @@ class Gosterge:
             weight=d.get("weight"), baseline=d.get("baseline"), target=d.get("target"),
             periods=[Period.from_dict(p) for p in d.get("periods", [])],
             printed_code=d.get("printed_code"), seq=d.get("seq"), evidence=Evidence.from_dict(d.get("evidence")),
+            reached=Period.from_dict(d["reached"]) if d.get("reached") else None,
         )
 
 

@@ -136,7 +136,7 @@ def _evidence_boxes(report: Report):
         yield from of(h.evidence)
         for g in h.gostergeler:
             yield from of(g.evidence)
-            for p in g.periods:
+            for p in g.periods + ([g.reached] if g.reached is not None else []):
                 yield from of(p.evidence)
         for f in h.faaliyetler:
             yield from of(f.evidence)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 __all__ = [
     "half_unit", "indicator_rate", "indicator_rate_tolerance", "clamp", "hedef_performance",
     "hedef_performance_tolerance", "split_hedef_performance", "mean", "activity_rate", "activity_rate_tolerance",
-    "input_half_unit", "indicator_rate_spread", "clamped_spread",
+    "input_half_unit", "indicator_rate_spread", "clamped_spread", "reached_from_periods", "reached_tolerance",
 ]
 
 
@@ -150,3 +150,21 @@ def activity_rate_tolerance(spent: float, budget: float, input_decimals: Sequenc
     if budget == 0:
         return float("inf")
     return half_unit(printed_decimals) + 100.0 * (ds / abs(budget) + abs(spent) * db / budget ** 2)
+
+
+def reached_from_periods(kind: str, values: Sequence[float]) -> float | None:
+    """The value reached (C) that period values give: their sum for a ``flow`` (each period's own figure), the
+    last for a ``cumulative`` running total or a ``level``; None without values or for another kind."""
+    if not values or kind not in ("flow", "cumulative", "level"):
+        return None
+    return float(sum(values)) if kind == "flow" else float(values[-1])
+
+
+def reached_tolerance(kind: str, period_halves: Sequence[float], reached_half: float) -> float:
+    """How far a printed C may stand from the C of the printed periods when every printed figure may be rounded
+    by its half-unit (``input_half_unit``): the sum carries every period's rounding, the last period only its
+    own; C's own rounding is added."""
+    if not period_halves:
+        return reached_half
+    carried = sum(period_halves) if kind == "flow" else period_halves[-1]
+    return reached_half + carried

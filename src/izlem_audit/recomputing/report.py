@@ -10,6 +10,7 @@ from ..model import Evidence, Faaliyet, Gosterge, Hedef, Period, Report
 from ..normalising.numbers import decimals_of
 from ..normalising.units import CANONICAL_UNITS
 from . import formulas as fx
+from .series import SeriesKind, series_kind
 
 
 def printed_decimals(evidence: Evidence, name: str, default: int = 2) -> int:
@@ -134,6 +135,37 @@ class ActivityCheck(Zoned):
 
 
 @dataclass
+class ReachedCheck(Zoned):
+    """A printed value reached (C) against the C its printed period values give for the gösterge's kind
+    (``series.py``): the sum for a within-year figure, the last period for a running total or a level."""
+
+    hedef: Hedef
+    gosterge: Gosterge
+    kind: SeriesKind
+    expected: float | None  # C from the periods by the kind (None when the kind is not known)
+    tolerance: float
+    tolerance_loose: float = 0.0
+    last: float | None = None  # the two readings, for a gösterge of unknown kind and for the message
+    total: float | None = None
+    tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)  # reading -> (strict, loose)
+
+    @property
+    def difference(self) -> float | None:
+        r = self.gosterge.reached
+        if self.expected is None or r is None or r.actual is None:
+            return None
+        return r.actual - self.expected
+
+    def matches(self, reading: str) -> bool:
+        """Whether the printed C is within the loose allowance of ``reading`` ("last" or "total")."""
+        r = self.gosterge.reached
+        value = self.last if reading == "last" else self.total
+        if r is None or r.actual is None or value is None:
+            return False
+        return abs(r.actual - value) <= self.tolerances[reading][1] + EPS
+
+
+@dataclass
 class Aggregate:
     """A recomputed hedef (PH-weighted if split), amaç or overall figure with how far the producer's exact
     figure may stand from it (``spread``: the inputs' rounding) and how far the figure computed from the
@@ -165,6 +197,7 @@ class Recomputed:
     hedef_aggregates: dict[tuple[str, str], Aggregate] = field(default_factory=dict)
     amac_aggregates: dict[str, Aggregate] = field(default_factory=dict)
     overall_aggregate: Aggregate | None = None
+    reached: list[ReachedCheck] = field(default_factory=list)
     # set by the rule engine, for every output: the configuration used ({"path", "sha256"} or None) and the
     # suppressions that matched no finding
     config: dict | None = None
@@ -175,13 +208,40 @@ class Recomputed:
 
 
 def latest_period(g: Gosterge, month: int | None) -> Period | None:
-    if not g.periods:
+    periods = g.rated_periods()
+    if not periods:
         return None
     if month is not None:
-        for p in g.periods:
+        for p in periods:
             if p.month == month:
                 return p
-    return g.periods[-1]
+    return periods[-1]
+
+
+def _reached_check(h: Hedef, g: Gosterge) -> ReachedCheck | None:
+    """C against its periods, when the layout prints both and every period has a value."""
+    r = g.reached
+    ps = sorted((p for p in g.periods if p.month is not None), key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+    if r is None or r.actual is None or not ps or any(p.actual is None for p in ps):
+        return None
+    kind = series_kind(g)
+    whole = CANONICAL_UNITS.get(g.unit or "") == "count"
+    values = [p.actual for p in ps]
+    tols: dict[str, tuple[float, float]] = {}
+    for reading, k in (("last", "cumulative"), ("total", "flow")):
+        pair = []
+        for loose in (False, True):
+            halves = [fx.input_half_unit(p.actual, printed_decimals_or_none(p.evidence, "actual"), whole=whole,
+                                         loose=loose) for p in ps]
+            own = fx.input_half_unit(r.actual, printed_decimals_or_none(r.evidence, "actual"), whole=whole,
+                                     loose=loose)
+            pair.append(fx.reached_tolerance(k, halves, own))
+        tols[reading] = (pair[0], pair[1])
+    last = fx.reached_from_periods("cumulative", values)  # type: ignore[arg-type]
+    total = fx.reached_from_periods("flow", values)  # type: ignore[arg-type]
+    expected = fx.reached_from_periods(kind.kind, values) if kind.kind else None  # type: ignore[arg-type]
+    strict, loose = tols["total" if kind.kind == "flow" else "last"]
+    return ReachedCheck(h, g, kind, expected, strict, loose, last=last, total=total, tolerances=tols)
 
 
 def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
@@ -205,7 +265,7 @@ def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
 
 
 def _hedef_check(h: Hedef, rate_of: dict[int, RateCheck]) -> HedefCheck:
-    months = [p.month for g in h.gostergeler for p in g.periods if p.month is not None]
+    months = [p.month for g in h.gostergeler for p in g.rated_periods() if p.month is not None]
     month = max(months) if months else None
     exact: list[tuple[float, float, float]] = []  # weight, recomputed rate, its spread (strict)
     exact_loose: list[tuple[float, float, float]] = []
@@ -276,9 +336,12 @@ def _ph_weights(report: Report, amac: str, hedef: str) -> dict[str, float]:
 def recompute(report: Report) -> Recomputed:
     rates: list[RateCheck] = []
     rate_of: dict[int, RateCheck] = {}
+    reached: list[ReachedCheck] = []
     for h in report.hedefler:
         for g in h.gostergeler:
-            for p in g.periods:
+            if (cc := _reached_check(h, g)) is not None:
+                reached.append(cc)
+            for p in g.rated_periods():
                 rc = _rate_check(h, g, p)
                 rates.append(rc)
                 rate_of[id(p)] = rc
@@ -328,7 +391,7 @@ def recompute(report: Report) -> Recomputed:
     overall = overall_agg.value if overall_agg else None
     overall_printed = fx.mean(list(amac_printed.values())) if amac_printed else None
     return Recomputed(rates, checks, activities, values, printed, amac_values, amac_printed, overall, overall_printed,
-                      aggs, amac_aggs, overall_agg)
+                      aggs, amac_aggs, overall_agg, reached=reached)
 
 
 def _activity_check(h: Hedef, f: Faaliyet) -> ActivityCheck:

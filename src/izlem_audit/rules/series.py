@@ -10,6 +10,7 @@ from ..model import Gosterge, Period
 from ..normalising.numbers import decimals_of, parse_number
 from ..normalising.text import ascii_fold
 from ..normalising.units import COUNT_LIKE, CANONICAL_UNITS, normalise_unit
+from ..recomputing.series import series_kind
 from .base import Context, Finding, make, quote, rule
 
 QUARTERS = {3: ("ocak", "subat", "mart"), 6: ("nisan", "mayis", "haziran"), 9: ("temmuz", "agustos", "eylul"),
@@ -32,11 +33,10 @@ DONE = re.compile(r"(tamamlandi|tamamlanmistir|yapilmistir|gerceklestirilmistir|
 
 
 def cumulative(g: Gosterge) -> bool:
-    """A running count over the year: a count-like unit, and a gösterge meant to increase (a decreasing one,
-    B below A — 'ortalama yanıt süresi 12 → 7 gün' — is a level, not a running total; see practice.direction)."""
-    from .practice import direction
-
-    return g.unit in COUNT_LIKE and direction(g) != "decreasing"
+    """A running count over the year (``recomputing.series``): a count-like unit, a gösterge meant to increase (a
+    decreasing one, B below A — 'ortalama yanıt süresi 12 → 7 gün' — is a level), and neither a rate, share or
+    average ('kişi başına düşen', 'ortalama') nor each period's own figure ('yıl içinde düzenlenen')."""
+    return g.unit in COUNT_LIKE and series_kind(g).kind == "cumulative"
 
 
 def stated_increment(note: str, month: int | None) -> int | None:
@@ -222,6 +222,95 @@ def work_listed_but_unchanged(ctx: Context) -> Iterable[Finding]:
                            or cur.evidence.cells.get("actual"), row_page=cur.evidence.page,
                            row_bbox=cur.evidence.bbox, reported=cur.actual, expected=None,
                            code=g.printed_code or g.code, month=cur.month)
+
+
+_KIND_TEXT = {
+    "flow": ("yıl içinde gerçekleşen bir değer; C dönemlerin toplamıdır",
+             "a within-year figure; C is the sum of the periods"),
+    "cumulative": ("birikimli bir toplam; C son dönemin değeridir", "a running total; C is the last period's value"),
+    "level": ("bir oran / düzey; C dönem sonundaki düzeydir (son dönem)",
+              "a rate or level; C is the level at the end (the last period)"),
+}
+
+
+@rule(id="IZ510", name="reached-not-from-periods", category="cumulative", severity="error",
+      message_tr="{code}: yıl sonu gerçekleşme değeri (C) {reported_text} basılmış; dönem değerleri ({periods}) "
+                 "{expected_text} veriyor. Gösterge {kind} ({why}).{also}",
+      message_en="{code}: the value reached (C) is printed {reported_text}; the period values ({periods}) give "
+                 "{expected_text}. The gösterge is {kind} ({why}).{also}",
+      rationale_tr="Dönemler sütun sütun basıldığında C onlardan çıkar: birikimli göstergelerde son dönemin "
+                   "değeri, yıl içinde gerçekleşen (\"yıl içinde düzenlenen …\") göstergelerde dönemlerin "
+                   "toplamı, oran, pay, ortalama ve sürelerde dönem sonundaki düzey. C bundan yuvarlama payından "
+                   "fazla ayrılıyorsa ya C ya bir dönem yanlıştır; gösterge performansı da C ile hesaplandığı için "
+                   "yanlış olur. Türü göstergenin adı ya da birimi söylüyorsa hata, yalnızca sayım biriminden "
+                   "birikimli varsayılıyorsa uyarıdır; türü bilinmeyen bir göstergede C ne son dönem ne toplam "
+                   "ise uyarıdır.",
+      rationale_en="When the periods are printed column by column, C follows from them: the last period for a "
+                   "running total, the sum for a within-year figure ('yıl içinde düzenlenen …'), the level at the "
+                   "end for rates, shares, averages and durations. A C further from that than rounding allows "
+                   "means C or a period is wrong, and so is the rate computed from C. An error when the name or "
+                   "unit states the kind, a warning when a running total is only assumed from a count unit; for a "
+                   "gösterge of unknown kind, a warning when C is neither the last period nor the sum.",
+      example="Yıl içinde düzenlenen etkinlik sayısı: 12, 18, 9, 15; C 15 basılmış, toplam 54 olmalı.")
+def reached_not_from_periods(ctx: Context) -> Iterable[Finding]:
+    from ..normalising.numbers import format_number
+
+    for cc in ctx.recomputed.reached:
+        g, h, r = cc.gosterge, cc.hedef, cc.gosterge.reached
+        assert r is not None and r.actual is not None
+        ps = sorted((p for p in g.periods if p.month is not None), key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+        c_cell = r.evidence.cells.get("actual")
+        dec = decimals_of(c_cell.text) if c_cell is not None else None
+        dec = 2 if dec is None else dec
+        shown = " + ".join(p.evidence.cells["actual"].text if "actual" in p.evidence.cells else
+                           format_number(p.actual, dec) for p in ps)
+        base = dict(item=g.code, period=r.month, cell=c_cell, row_page=r.evidence.page, row_bbox=r.evidence.bbox,
+                    reported=r.actual, code=g.printed_code or g.code, periods=shown,
+                    reported_text=c_cell.text if c_cell is not None else format_number(r.actual, dec))
+        if cc.kind.kind is None:
+            if cc.matches("last") or cc.matches("total"):
+                continue
+            f = make("IZ510", h, expected=cc.last, tolerance=cc.tolerances["last"][1],
+                     expected_text=format_number(cc.last, dec),
+                     kind={"tr": "türü bilinmeyen bir değer", "en": "of unknown kind"},
+                     why={"tr": f"birim: {g.unit or 'yok'}", "en": f"unit: {g.unit or 'none'}"},
+                     also={"tr": f" Dönemlerin toplamı {format_number(cc.total, dec)}; C ne son dönem ne toplam.",
+                           "en": f" The periods add up to {format_number(cc.total, dec)}; C is neither the last "
+                                 "period nor the sum."}, **base)
+            f.severity = "warning"
+            yield f
+            continue
+        if not cc.flagged:
+            continue
+        flow = cc.kind.kind == "flow"
+        also = {"tr": "", "en": ""}
+        if cc.matches("last" if flow else "total"):
+            also = ({"tr": " Basılan C yalnızca son dönemin değeri: dönemler toplanmamış.",
+                     "en": " The printed C is only the last period: the periods were not added up."} if flow else
+                    {"tr": " Basılan C dönemlerin toplamı: birikimli değerler toplanmış olabilir.",
+                     "en": " The printed C is the sum of the periods: running totals may have been added up."})
+        tr, en = _KIND_TEXT[cc.kind.kind]
+        why = ({"tr": f"{_said(g.name, cc.kind.why)}", "en": f"{_said(g.name, cc.kind.why)}"} if cc.kind.stated else
+               {"tr": f"birim {cc.kind.why}: sayım birimi olduğu için birikimli varsayıldı",
+                "en": f"unit {cc.kind.why}: assumed a running total since it is a count unit"})
+        f = make("IZ510", h, expected=cc.expected, tolerance=cc.tolerance,
+                 expected_text=format_number(cc.expected, dec), kind={"tr": tr, "en": en}, why=why, also=also,
+                 difference=cc.difference, tolerance_loose=cc.tolerance_loose, doubtful=cc.doubtful,
+                 stated=cc.kind.stated, **base)
+        if cc.doubtful or not cc.kind.stated:
+            f.severity = "warning"
+        yield f
+
+
+def _said(name: str, folded: str) -> str:
+    """The words of the name that decided the kind, as printed ("yıl içinde", not "yil icinde")."""
+    if folded in ("%", "B < A"):
+        return folded
+    t = ascii_fold(name or "")
+    i = t.find(folded)
+    if i >= 0 and len(t) == len(name):
+        return f"\"{name[i:i + len(folded)]}\""
+    return f"\"{folded}\""
 
 
 _UNIT_IN_TEXT = re.compile(r"(\d[\d.,]*)\s*(kwh|mwh|kw|mw|kg|ton|km|m2|m²|lt|litre|metre)\b", re.I)
