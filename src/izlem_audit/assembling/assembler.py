@@ -1,111 +1,62 @@
-"""Stage 2: from the blocks of each page (tables and running text) to the report model.
+"""Stage 2: from the row stream (``reading/rows.py``) to the report model — the part every layout shares.
 
 The report is read as one stream, top to bottom, page after page, so a table continued on the next page —
 with its header repeated or not — simply goes on where it stopped. What a row is follows from its cells:
 
-* label rows (``Amaç (A1) | …``, ``Hedef (H2) | …``, ``Sorumlu Birim | …``, ``Performans % | …``, or the
-  guide's ``A1 | …``, ``H1.1 | …``, ``H1.1 Performansı | …``) open and describe a hedef block;
+* label rows (``Amaç (A1) | …``, the guide's ``A1 | …``, ``H1.1 | …``; ``Sorumlu Birim | …``,
+  ``Performans % | …``) open and describe a hedef block: every layout reader's ``label_row`` is asked in turn;
 * a header row (``Sıra No | Gösterge Kodu | …`` or ``Performans Göstergesi | Hedefe Etkisi (%) | …``) sets
-  the column map for the gösterge or faaliyet rows below it;
-* data rows are read with the current column map; a row with no code of its own (its code cell is merged
-  from above, or empty at the top of a continued table) is a further period of the gösterge above it;
+  the column map for the gösterge or faaliyet rows below it, and the layout reader whose ``detect`` scores it
+  highest (``layouts/``) takes the table — with no sign in the header, the reader the block's labels named;
+* data rows go to that reader (``gosterge_row`` / ``faaliyet_row``); a row with no code of its own (its code
+  cell is merged from above, or empty at the top of a continued table) is a further period of the gösterge
+  above it;
 * the summary part (``HEDEF | MÜDÜRLÜK | PERFORMANS`` tables, the row of amaç percentages, the counts tables)
   and the totals stated in the running text are read by ``summary.py``.
 
-Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its page and box.
+Done here once for every layout: rows cut by a page break joined with their rest, headers repeated on a later
+page, header rows continued under the header, header columns whose field is already taken, and the records
+of what could not be placed. Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its
+page and box.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from ..model import Cell, Evidence, Faaliyet, Gosterge, Hedef, Period, Report, StructureIssue
+from ..model import Faaliyet, Gosterge, Hedef, Report, StructureIssue
 from ..normalising.numbers import parse_number
 from ..normalising.text import squash
 from ..normalising.units import split_unit
 from ..reading.page import Block, GridCell, GridTable, Line
+from ..reading.rows import TableRow, table_rows
 from . import codes
-from .columns import (ColumnMap, HeadCell, build_map, classify_header, head_row, looks_like_header,
+from .cells import cell as _cell
+from .cells import cell_number, ev as _ev, more as _more
+from .columns import (Column, ColumnMap, HeadCell, classify_header, head_row, looks_like_header,
                       merge_header_row, repair_missing_actual)
+from . import layouts
+from .layouts import Detection, HedefBlock, LayoutReader
 from .summary import SummaryReader
 
 LAYOUT_MONTHLY = "monthly_rows"
 LAYOUT_GUIDE = "guide_standard"
 
-
-def _cell(c: GridCell | None, page: int, line: Line | None = None) -> Cell | None:
-    if c is None:
-        return None
-    if line is not None:
-        return Cell(line.text, line.page or page, line.bbox)
-    return _ev(c, page, c.text)
-
-
-def _ev(c: GridCell, page: int, text: str | None = None) -> Cell:
-    """The evidence of a grid cell: its page and box, or, for a cell joined from the two pieces of a row cut by
-    a page break, the pieces that hold its text (both pages when the text runs over both)."""
-    text = c.flat if text is None else text
-    if not c.parts:
-        return Cell(text, page, c.bbox)
-    pages = {ln.page for ln in c.lines}
-    pieces = [(pg, bb) for pg, bb in c.parts if pg in pages] or c.parts[:1]
-    return Cell(text, pieces[0][0], pieces[0][1], parts=pieces[1:])
-
-
-def _line_ev(line: Line | None, c: GridCell, page: int) -> Cell:
-    """The evidence of one line of a cell (one of the values of a ``3 / 6`` cell), on its own page."""
-    if line is None:
-        return _ev(c, page)
-    return Cell(line.text, line.page or page, line.bbox)
-
-
-@dataclass
-class _Row:
-    """One grid row of a table: the cells that start in it, and the cells merged into it from above."""
-
-    table: GridTable
-    index: int
-    cells: list[GridCell]
-    covering: list[GridCell]
-    # a row joined from the two pieces of a row cut by a page break: the texts that went on, on the next page,
-    # in cells merged into this row from above (a gösterge's name spanning its month sub-rows)
-    tails: list[tuple[GridCell, GridCell]] = field(default_factory=list)
-    rest_page: int | None = None  # the page its second piece stands on
-
-    @property
-    def page(self) -> int:
-        return self.table.page
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return self.table.row_bbox(self.index)
-
-    def texts(self) -> list[str]:
-        return [c.flat for c in self.cells if c.flat]
-
-
-def _rows(table: GridTable) -> Iterable[_Row]:
-    by_row = table.rows()
-    active: list[GridCell] = []
-    for i, cells in enumerate(by_row):
-        active = [c for c in active if c.row + c.rowspan > i]
-        yield _Row(table, i, cells, list(active))
-        active.extend(c for c in cells if c.rowspan > 1)
-
-
-@dataclass
-class _Block:
-    hedef: Hedef
-    open_labels: bool = True  # still reading label rows
-    last_gosterge: Gosterge | None = None
-    prev: str = ""  # what the last data row was: "gosterge" or "note" (guide layout's Açıklama rows)
-    guide_notes: list[tuple[Gosterge | None, str, Cell]] = field(default_factory=list)
-    layout: str = LAYOUT_MONTHLY
+_Row = TableRow  # the name the rest of this module (and older code) uses
+_Block = HedefBlock
+_GENERIC_LABELS = (codes.BIRIM_LABEL, codes.PERF_LABEL)  # label rows of a hedef block in every layout
 
 
 class Assembler:
-    def __init__(self, period_hint: int | None = None, trace_pages: set[int] | None = None) -> None:
+    """The generic part of assembling (see the module's docstring); the layout readers are in ``layouts/``.
+
+    A reader (``layouts/base.py``) is handed this object as ``ctx`` and uses only ``report``, ``current``,
+    ``cmap``, ``period_hint``, ``fields``, ``columns_of``, ``check_repair``, ``continued_row``, ``open_block``,
+    ``reported_performance`` and ``issue``.
+    """
+
+    def __init__(self, period_hint: int | None = None, trace_pages: set[int] | None = None,
+                 readers: list[LayoutReader] | None = None) -> None:
         self.report = Report()
         self.trace_pages = trace_pages or set()
         self.trace: list[tuple[int, tuple[float, float, float, float], str]] = []  # what each cell was read as
@@ -121,6 +72,12 @@ class Assembler:
         self.unplaced: list[_Row] = []
         self.cut: _Row | None = None  # the last row of a table cut by the page's bottom margin, until its rest
         self.read_rows: list[tuple[int, tuple[float, float, float, float]]] = []  # header and summary rows read
+        self.readers: list[LayoutReader] = list(readers if readers is not None else layouts.READERS)
+        self.reader: LayoutReader = self.readers[0]  # the reader that took the current table
+        self.detection: Detection | None = None  # why it took it
+        # every table a reader took: (page, header row's box, kind, the winning detection, every reader's score)
+        self.detections: list[tuple[int, tuple[float, float, float, float], str, Detection, dict[str, float]]] = []
+        self._repeated_said: set[tuple[int, float]] = set()  # repeated-field columns already reported
 
     # ------------------------------------------------------------------ stream
     def feed(self, block: Block) -> None:
@@ -131,7 +88,7 @@ class Assembler:
             return
         assert block.table is not None
         table = block.table
-        rows = list(_rows(table))
+        rows = list(table_rows(table))
         if self.cut is not None and self.cut.page >= table.page:
             self._flush_cut()
         for row in rows:
@@ -170,9 +127,7 @@ class Assembler:
             return False
         t = first.flat
         key = codes.label_key(t)
-        if any(p.match(key) for p in (codes.AMAC_LABEL, codes.HEDEF_LABEL, codes.PH_LABEL, codes.BIRIM_LABEL,
-                                      codes.PERF_LABEL, codes.GUIDE_AMAC, codes.GUIDE_HEDEF, codes.GUIDE_PERF,
-                                      codes.NOTE_LABEL)):
+        if any(p.match(key) for r in self.readers for p in r.labels) or any(p.match(key) for p in _GENERIC_LABELS):
             return True
         if codes.item_code(t, "PG")[0] or codes.item_code(t, "F")[0]:
             return True
@@ -253,80 +208,32 @@ class Assembler:
         if not cells or len(cells) > 3:
             return False
         key = codes.label_key(cells[0].flat)
-        value = cells[1] if len(cells) > 1 else None
-        vtext = squash(value.flat) if value else ""
-        page = row.page
-        m = codes.AMAC_LABEL.match(key)
-        if m:
-            self._open_block(page, row)
-            h = self.current.hedef  # type: ignore[union-attr]
-            h.amac = f"A{int(m.group(1))}"
-            h.printed_codes["amac"] = f"A{int(m.group(1))}"
-            h.amac_title = vtext
-            h.evidence.cells["amac"] = _cell(value or cells[0], page)  # type: ignore[assignment]
-            self.current.layout = LAYOUT_MONTHLY  # type: ignore[union-attr]
-            return True
-        m = codes.GUIDE_PERF.match(key)
-        if m and self.current is not None and self.current.open_labels:
-            self._reported_performance(value, vtext, page)
-            return True
-        m = codes.GUIDE_HEDEF.match(key)
-        if m and value is not None:
-            if self.current is None or not self.current.open_labels or self.current.hedef.hedef:
-                self._open_block(page, row)
-            self.current.layout = LAYOUT_GUIDE  # type: ignore[union-attr]
-            h = self.current.hedef  # type: ignore[union-attr]
-            h.amac = h.amac or f"A{int(m.group(1))}"
-            h.hedef = f"H{int(m.group(2))}"
-            h.printed_codes["hedef"] = squash(cells[0].flat).replace(" ", "")
-            h.hedef_title = vtext
-            h.evidence.cells["hedef"] = _cell(value, page)  # type: ignore[assignment]
-            return True
-        m = codes.GUIDE_AMAC.match(key)
-        if m and value is not None and len(cells) == 2:
-            self._open_block(page, row)
-            h = self.current.hedef  # type: ignore[union-attr]
-            h.amac = f"A{int(m.group(1))}"
-            h.printed_codes["amac"] = squash(cells[0].flat)
-            h.amac_title = vtext
-            h.evidence.cells["amac"] = _cell(value, page)  # type: ignore[assignment]
-            self.current.layout = LAYOUT_GUIDE  # type: ignore[union-attr]
+        if any(r.label_row(self, row, key, cells) for r in self.readers):
             return True
         if self.current is None or not self.current.open_labels:
             return False
+        value = cells[1] if len(cells) > 1 else None
+        vtext = squash(value.flat) if value else ""
         h = self.current.hedef
-        m = codes.HEDEF_LABEL.match(key)
-        if m:
-            h.hedef = f"H{int(m.group(1))}"
-            h.printed_codes["hedef"] = f"H{int(m.group(1))}"
-            h.hedef_title = vtext
-            h.evidence.cells["hedef"] = _cell(value or cells[0], page)  # type: ignore[assignment]
-            return True
-        m = codes.PH_LABEL.match(key)
-        if m:
-            h.performans_hedefi = f"PH{int(m.group(1))}"
-            h.printed_codes["performans_hedefi"] = f"PH{int(m.group(1))}"
-            h.performans_hedefi_title = vtext
-            h.evidence.cells["performans_hedefi"] = _cell(value or cells[0], page)  # type: ignore[assignment]
-            return True
         if codes.BIRIM_LABEL.match(key):
             h.sorumlu_birim = vtext
             if value:
-                h.evidence.cells["sorumlu_birim"] = _cell(value, page)  # type: ignore[assignment]
+                h.evidence.cells["sorumlu_birim"] = _cell(value, row.page)  # type: ignore[assignment]
             return True
         if codes.PERF_LABEL.match(key):
-            self._reported_performance(value, vtext, page)
+            self.reported_performance(value, vtext, row.page)
             return True
         return False
 
-    def _reported_performance(self, value: GridCell | None, vtext: str, page: int) -> None:
+    def reported_performance(self, value: GridCell | None, vtext: str, page: int) -> None:
         assert self.current is not None
         h = self.current.hedef
         h.reported_performance = cell_number(value) if value is not None else parse_number(vtext)
         if value is not None:
             h.evidence.cells["reported_performance"] = _ev(value, page, vtext)
 
-    def _open_block(self, page: int, row: _Row) -> None:
+    def open_block(self, page: int, row: _Row) -> None:
+        """Open a new hedef block at a label row (or keep filling one whose label table goes on)."""
         if self.current is not None and self.current.open_labels and not self.current.hedef.hedef \
                 and not self.current.hedef.gostergeler:
             # a block's label table split across pages: keep filling it
@@ -343,7 +250,8 @@ class Assembler:
         if self.current is None:
             return
         b = self.current
-        self._settle_guide_notes(b)
+        for r in self.readers:  # each settles its own notes on the block
+            r.close_block(self, b)
         h = b.hedef
         has_numbers = h.reported_performance is not None or any(
             g.weight is not None or g.target is not None or any(p.actual is not None for p in g.periods)
@@ -365,8 +273,37 @@ class Assembler:
         self.mode = kind
         self._read(row)
         self.header = [head_row(row.cells)]
-        self.cmap = build_map(kind, self.header)
+        self._take_table(kind, row)
         self.last_header_row = row
+
+    def _take_table(self, kind: str, row: _Row, again: bool = False) -> None:
+        """Every reader scores the header; the best above 0 takes the table (with none, the reader the block's
+        label rows named) and builds its column map. ``again``: the header grew by a row, decide anew."""
+        assert self.current is not None
+        generic = self.readers[0].column_map(kind, self.header)
+        scored = [r.detect(kind, generic.columns) for r in self.readers]
+        best = max(scored, key=lambda d: d.score)
+        if best.score > 0:
+            self.reader = self._reader_named(best.reader)
+            self.current.layout = best.reader
+        else:
+            self.reader = self._reader_named(self.current.layout)
+            labels = tuple(c.text for k, c in self.current.hedef.evidence.cells.items()
+                           if k in ("amac", "hedef") and c is not None)
+            best = Detection(self.reader.name, 0.0, labels, via="labels")
+        self.detection = best
+        self.cmap = self.reader.column_map(kind, self.header)
+        entry = (row.page, row.bbox, kind, best, {d.reader: d.score for d in scored})
+        if again and self.detections and self.detections[-1][2] == kind:
+            page, bbox = self.detections[-1][:2]
+            self.detections[-1] = (page, bbox, *entry[2:])
+        else:
+            self.detections.append(entry)
+        if row.page in self.trace_pages:
+            self.trace.append((row.page, row.bbox, _detection_label(best, kind)))
+
+    def _reader_named(self, name: str) -> LayoutReader:
+        return next((r for r in self.readers if r.name == name), self.readers[0])
 
     def _header_goes_on(self, row: _Row) -> bool:
         """The row right under a header (in the same table, or at the top of the next page when the header row
@@ -381,7 +318,7 @@ class Assembler:
         cut = row.index == row.table.n_rows - 1
         if not merge_header_row(self.header, row.cells, self.cmap.kind, cut):
             return False
-        self.cmap = build_map(self.cmap.kind, self.header)
+        self._take_table(self.cmap.kind, row, again=True)
         self.last_header_row = row
         self._read(row)
         return True
@@ -392,11 +329,24 @@ class Assembler:
         if row.rest_page is not None:
             self.read_rows.extend((pg, bb) for c in row.cells for pg, bb in c.parts)
 
-    def _fields(self, row: _Row) -> dict[str, GridCell]:
+    def columns_of(self, row: _Row) -> list[tuple[Column | None, GridCell]]:
+        """Every cell of a data row with the column it stands in (None: under no column of the header)."""
+        assert self.cmap is not None
+        return [(self.cmap.column_of(c), c) for c in row.cells]
+
+    def fields(self, row: _Row) -> dict[str, GridCell]:
+        """field -> the cell under its column; ``_extra``: the first text under no field. A cell under a column
+        whose field another column holds (no period tells them apart) is a reading problem, said once per
+        column; a reader that reads period columns takes them from ``columns_of``."""
         assert self.cmap is not None
         out: dict[str, GridCell] = {}
-        for c in row.cells:
-            f = self.cmap.field_of(c)
+        for col, c in self.columns_of(row):
+            f = col.field if col is not None else None
+            if f and col is not self.cmap.first_of(f):
+                # a second column of a field: a period column for a reader that reads them, else a problem
+                if c.flat and not (self.reader.reads_periods and col.period is not None):
+                    self._repeated_column(row, col, c)
+                continue
             if f and f not in out:
                 out[f] = c
             elif f is None and c.flat:
@@ -420,7 +370,19 @@ class Assembler:
                     self.trace.append((row.rest_page, rest.bbox, f"{self.cmap.field_of(above)} ⇅ s.{row.page}"))
         return out
 
-    def _check_repair(self, row: _Row, fields: dict[str, GridCell]) -> dict[str, GridCell]:
+    _fields = fields
+
+    def _repeated_column(self, row: _Row, col: Column, c: GridCell) -> None:
+        """A value under a header column whose field another column already holds: not dropped, not guessed —
+        a reading problem naming the column, once per column of the table (its header) and its first value."""
+        key = (row.page, round(col.x0, 1))
+        if key in self._repeated_said:
+            return
+        self._repeated_said.add(key)
+        self.issue("header_field_repeated", row.page, c.bbox, label=col.label, field=col.field or "",
+                   text=c.flat[:40])
+
+    def check_repair(self, row: _Row, fields: dict[str, GridCell]) -> dict[str, GridCell]:
         """A header that lacks a column shows as values under no header: repair the map once, by position."""
         assert self.cmap is not None and self.current is not None
         if "_extra" in fields and repair_missing_actual(self.cmap):
@@ -431,75 +393,24 @@ class Assembler:
             self.report.issues.append(StructureIssue(
                 "header_missing_column", row.page, row.table.row_bbox(0), h.amac, h.hedef, h.performans_hedefi,
                 detail={"missing": "gerceklesme"}))
-            return self._fields(row)
+            return self.fields(row)
         return fields
 
-    def _gosterge_row(self, row: _Row) -> None:
-        assert self.current is not None and self.cmap is not None
-        f = self._check_repair(row, self._fields(row))
-        h = self.current.hedef
-        code_cell = f.get("code")
-        name_cell = f.get("name")
-        code_text = code_cell.flat if code_cell else ""
-        if not code_text and name_cell is not None:
-            # the guide's layout: "PG1.1.1: name" in one cell
-            code_text = name_cell.flat
-        if codes.NOTE_LABEL.match(codes.label_key((name_cell or code_cell).flat if (name_cell or code_cell) else "")):
-            self._guide_note(row, f)
-            return
-        code, printed, rest = codes.item_code(code_text, "PG")
-        if code is None and self._continued_row(row, f, ("month", "actual", "rate", "weight", "target")):
-            return
-        is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
-            name_cell is not None and name_cell.flat and "month" not in self.cmap.fields())
-        if is_new:
-            g = Gosterge(code=code or f"PG{len(h.gostergeler) + 1}", name="")
-            g.printed_code = printed
-            g.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
-            if code_cell is not None and name_cell is not None and code_cell is not name_cell:
-                g.name = squash(name_cell.flat)
-            else:
-                g.name = rest
-            _, unit = split_unit(g.name)
-            g.unit = unit.name
-            g.unit_known = unit.known
-            for fld in ("weight", "target", "baseline"):
-                c = f.get(fld)
-                if c is not None:
-                    setattr(g, fld, cell_number(c))
-                    g.evidence.cells[fld] = _ev(c, row.page)
-            for fld in ("seq", "code", "name"):
-                c = f.get(fld)
-                if c is not None:
-                    g.evidence.cells[fld] = _ev(c, row.page)
-            g.evidence.page = row.page
-            span = max((c.rowspan for c in row.cells), default=1)
-            g.evidence.bbox = row.table.row_bbox(row.index, span)
-            if code is None:
-                self.report.issues.append(StructureIssue(
-                    "missing_code", row.page, row.bbox, h.amac, h.hedef, h.performans_hedefi, g.code))
-            h.gostergeler.append(g)
-            self.current.last_gosterge = g
-        g = self.current.last_gosterge
-        if not is_new and g is not None and name_cell is not None and name_cell.flat and name_cell is not code_cell:
-            # the end of a name cut by a page break, beside the period that goes on on the next page
-            g.name = squash(f"{g.name} {name_cell.flat}")
-            _, unit = split_unit(g.name)
-            g.unit, g.unit_known = unit.name, unit.known
-            if (ev := g.evidence.cells.get("name")) is not None:
-                ev.text = g.name
-                ev.parts.append((row.page, name_cell.bbox))
-        if g is None:
-            self.report.issues.append(StructureIssue("orphan_row", row.page, row.bbox, h.amac, h.hedef,
-                                                     h.performans_hedefi, detail={"text": " | ".join(row.texts())}))
-            return
-        self.current.prev = "gosterge"
-        self._periods(g, row, f)
+    _check_repair = check_repair
 
-    def _continued_row(self, row: _Row, f: dict[str, GridCell], value_fields: tuple[str, ...]) -> bool:
+    def issue(self, kind: str, page: int | None, bbox=None, item: str | None = None, period: int | None = None,
+              **detail) -> None:
+        """A ``StructureIssue`` in the current hedef block (or outside any)."""
+        h = self.current.hedef if self.current is not None else None
+        self.report.issues.append(StructureIssue(kind, page, bbox, h.amac if h else None, h.hedef if h else None,
+                                                 h.performans_hedefi if h else None, item, period,
+                                                 detail=dict(detail)))
+
+    def continued_row(self, row: _Row, f: dict[str, GridCell], value_fields: tuple[str, ...]) -> bool:
         """A row broken by a page break goes on at the top of the next page with only its texts (the end of a
         long name or açıklama) and no code, month or figure: join those texts to the item above."""
         assert self.current is not None
+
         def holds_value(k: str) -> bool:
             c = f.get(k)
             if c is None or not c.flat:
@@ -511,12 +422,7 @@ class Assembler:
         if any(holds_value(k) for k in value_fields) or not any(c.flat for c in row.cells):
             return False
         h = self.current.hedef
-        if self.mode == "gosterge" and self.current.prev == "note" and self.current.guide_notes:
-            # the rest of a guide-layout Açıklama row broken by the page break
-            target, text, cell = self.current.guide_notes[-1]
-            rest = squash(" ".join(c.flat for c in row.cells if c.flat))
-            self.current.guide_notes[-1] = (target, squash(f"{text} {rest}"), cell)
-            cell.parts.extend((row.page, c.bbox) for c in row.cells if c.flat)
+        if self.mode == "gosterge" and self.reader.own_continuation(self, row):
             return True
         item: Gosterge | Faaliyet | None
         if self.mode == "gosterge":
@@ -543,115 +449,11 @@ class Assembler:
                 _more(item.evidence, "note", item.note, row.page, note.bbox)
         return True
 
-    def _periods(self, g: Gosterge, row: _Row, f: dict[str, GridCell]) -> None:
-        assert self.current is not None and self.cmap is not None
-        h = self.current.hedef
-        month_cell, actual_cell, rate_cell, note_cell = f.get("month"), f.get("actual"), f.get("rate"), f.get("note")
-        if month_cell is None and actual_cell is None and rate_cell is None:
-            return
-        if "month" in self.cmap.fields():
-            month_lines = month_cell.lines if month_cell is not None else []
-            months = [codes.month_of(t) for ln in month_lines for t in ln.text.split()]
-        else:
-            months = [self.period_hint]
-        if not months:
-            months = [None]
-        n = len(months)
-        actuals = _split_values(actual_cell, n)
-        rates = _split_values(rate_cell, n)
-        note = squash(note_cell.flat) if note_cell is not None else ""
-        moved = None
-        rate_blank = rate_cell is not None and not any(ch.isdigit() for ch in rate_cell.flat)
-        if rate_blank and note and parse_number(note) is not None and n == 1:
-            # the rate printed in the Açıklama column: read it as what it is, and say where it stood
-            rates = [(note_cell.lines[0] if note_cell and note_cell.lines else None, parse_number(note))]
-            moved = note_cell
-            note = ""
-        elif rate_cell is None and "rate" not in self.cmap.fields():
-            rates = [(None, None)] * n
-        for i, month in enumerate(months):
-            p = Period(month, actuals[i][1] if i < len(actuals) else None,
-                       rates[i][1] if i < len(rates) else None, note)
-            p.evidence.page = row.page
-            p.evidence.bbox = row.bbox
-            for name, c, vals in (("actual", actual_cell, actuals), ("reported_rate", rate_cell if moved is None else moved, rates)):
-                if c is not None:
-                    line = vals[i][0] if i < len(vals) else None
-                    p.evidence.cells[name] = _line_ev(line, c, row.page)
-            if month_cell is not None:
-                ml = month_cell.lines[i] if i < len(month_cell.lines) and len(month_cell.lines) == n else None
-                p.evidence.cells["month"] = _line_ev(ml, month_cell, row.page)
-            if note_cell is not None and note:
-                p.evidence.cells["note"] = _ev(note_cell, row.page, note)
-            g.periods.append(p)
-            if moved is not None:
-                self.report.issues.append(StructureIssue(
-                    "value_in_wrong_column", row.page, moved.bbox, h.amac, h.hedef, h.performans_hedefi, g.code,
-                    month, detail={"field": "reported_rate", "column": "aciklama", "text": moved.flat}))
-        if len(actuals) != n or len(rates) != n:
-            self.report.issues.append(StructureIssue(
-                "period_values_mismatch", row.page, row.bbox, h.amac, h.hedef, h.performans_hedefi, g.code,
-                detail={"months": n, "actuals": len(actuals), "rates": len(rates)}))
-
-    def _guide_note(self, row: _Row, f: dict[str, GridCell]) -> None:
-        """An ``Açıklama`` row of the guide's table: the note of the gösterge just above, or of the hedef."""
-        assert self.current is not None
-        cells = [c for c in row.cells if c.flat]
-        text = squash(" ".join(c.flat for c in cells[1:])) if len(cells) > 1 else ""
-        target = self.current.last_gosterge if self.current.prev == "gosterge" else None
-        self.current.prev = "note"
-        cell = Cell(text, row.page, cells[-1].bbox if cells else row.bbox)
-        self.current.guide_notes.append((target, text, cell))
-
-    def _settle_guide_notes(self, b: _Block) -> None:
-        """Açıklama rows after each gösterge are theirs; a single one after several göstergeler is the hedef's."""
-        notes = b.guide_notes
-        if not notes:
-            return
-        per_item = len(b.hedef.gostergeler) > 1 and all(t is not None for t, _, _ in notes) and \
-            len({id(t) for t, _, _ in notes}) == len(notes) == len(b.hedef.gostergeler)
-        if per_item:
-            for g, text, cell in notes:
-                for p in g.periods:  # type: ignore[union-attr]
-                    p.note = text
-                    p.evidence.cells["note"] = cell
-        else:
-            b.hedef.note = squash(" ".join(t for _, t, _ in notes))
-            first = notes[0][2]
-            b.hedef.evidence.cells["note"] = Cell(b.hedef.note, first.page, first.bbox, parts=list(first.parts) + [
-                piece for _, _, c in notes[1:] for piece in c.pieces() if piece[0] is not None])
+    def _gosterge_row(self, row: _Row) -> None:
+        self.reader.gosterge_row(self, row)
 
     def _faaliyet_row(self, row: _Row) -> None:
-        assert self.current is not None and self.cmap is not None
-        f = self._fields(row)
-        h = self.current.hedef
-        code_cell = f.get("code")
-        code, printed, _ = codes.item_code(code_cell.flat if code_cell else "", "F")
-        name_cell = f.get("name")
-        if code is None and self._continued_row(row, f, ("budget", "spent", "rate")):
-            return
-        fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name=squash(name_cell.flat) if name_cell else "")
-        fa.printed_code = printed
-        fa.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
-        for fld, attr in (("budget", "budget"), ("spent", "spent"), ("rate", "reported_rate")):
-            c = f.get(fld)
-            if c is not None:
-                setattr(fa, attr, cell_number(c))
-                fa.evidence.cells[attr] = _ev(c, row.page)
-        for fld in ("seq", "code", "name"):
-            c = f.get(fld)
-            if c is not None:
-                fa.evidence.cells[fld] = _ev(c, row.page)
-        if f.get("note") is not None:
-            fa.note = squash(f["note"].flat)
-            if fa.note:
-                fa.evidence.cells["note"] = _ev(f["note"], row.page, fa.note)
-        fa.evidence.page = row.page
-        fa.evidence.bbox = row.bbox
-        if code is None:
-            self.report.issues.append(StructureIssue("missing_code", row.page, row.bbox, h.amac, h.hedef,
-                                                     h.performans_hedefi, fa.code))
-        h.faaliyetler.append(fa)
+        self.reader.faaliyet_row(self, row)
 
     # ------------------------------------------------------------------ end
     def finish(self) -> Report:
@@ -669,14 +471,11 @@ class Assembler:
         return r
 
 
-def _more(ev: Evidence, name: str, text: str, page: int, bbox) -> None:
-    """A text that goes on in a further cell (the rest of a name or note on the next row or page)."""
-    c = ev.cells.get(name)
-    if c is None:
-        ev.cells[name] = Cell(text, page, bbox)
-    else:
-        c.text = text
-        c.parts.append((page, bbox))
+def _detection_label(d: Detection, kind: str) -> str:
+    """What ``debug`` writes on a table's header: the reader that took it, its score and the cells that decided."""
+    why = ", ".join(d.evidence[:4]) if d.evidence else "—"
+    how = f"{d.score:.2f}" if d.via == "header" else "etiket/labels"
+    return f"⟶ {d.reader} ({kind}) {how}: {why}"
 
 
 def _same_texts(row: _Row, table: GridTable) -> bool:
@@ -732,27 +531,3 @@ def _join_cut(top: _Row, rest: _Row) -> _Row:
            if id(c) in joined or c.flat or not any(_touches(c, q) for q in extra)] + extra
     out.sort(key=lambda c: c.bbox[0])
     return _Row(top.table, top.index, out, top.covering, tails, rest.page)
-
-
-def cell_number(cell: GridCell) -> float | None:
-    """The number in a cell; a number wrapped inside a narrow cell (``39.400.000,`` / ``00``) is joined."""
-    value = parse_number(cell.flat)
-    if value is None and len(cell.lines) > 1:
-        value = parse_number("".join(ln.text for ln in cell.lines))
-    return value
-
-
-def _split_values(cell: GridCell | None, n: int) -> list[tuple[Line | None, float | None]]:
-    """The values of a cell for ``n`` periods: one per line (``0,00`` / ``0,00``) or per token."""
-    if cell is None:
-        return [(None, None)] * n
-    if n == 1:
-        return [(cell.lines[0] if len(cell.lines) == 1 else None, cell_number(cell))]
-    if len(cell.lines) == n:
-        return [(ln, parse_number(ln.text)) for ln in cell.lines]
-    tokens = cell.flat.split()
-    if len(tokens) == n:
-        return [(None, parse_number(t)) for t in tokens]
-    if not cell.flat:
-        return [(None, None)] * n
-    return [(None, parse_number(t)) for t in tokens]

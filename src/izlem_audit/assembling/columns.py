@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalising.headers import FAALIYET_COLUMNS, GOSTERGE_COLUMNS, match_column, match_prefix
+from ..normalising.headers import FAALIYET_COLUMNS, GOSTERGE_COLUMNS, match_column, match_period, match_prefix
 from ..normalising.numbers import parse_number
 from ..reading.page import GridCell
 
@@ -35,10 +35,15 @@ class HeadCell:
 
 @dataclass
 class Column:
+    """One column of a header: its x-range, the field it holds and, for a period column (``3 Aylık``,
+    ``I. Dönem`` over or under it), the month its period ends in: the header's (field, period) pair."""
+
     x0: float
     x1: float
     field: str | None
     label: str = ""
+    period: int | None = None
+    period_label: str = ""  # the header cell that named the period
 
     @property
     def cx(self) -> float:
@@ -54,12 +59,21 @@ class ColumnMap:
     def fields(self) -> set[str]:
         return {c.field for c in self.columns if c.field}
 
-    def field_of(self, cell: GridCell) -> str | None:
+    def column_of(self, cell: GridCell) -> Column | None:
+        """The column a cell stands in: the first whose middle lies within the cell."""
         x0, _, x1, _ = cell.bbox
         for c in self.columns:
             if x0 - 0.5 <= c.cx <= x1 + 0.5:
-                return c.field
+                return c
         return None
+
+    def field_of(self, cell: GridCell) -> str | None:
+        c = self.column_of(cell)
+        return c.field if c is not None else None
+
+    def first_of(self, fld: str) -> Column | None:
+        """The first column holding a field (the one a reader without period columns reads)."""
+        return next((c for c in self.columns if c.field == fld), None)
 
 
 def head_row(cells: list[GridCell]) -> list[HeadCell]:
@@ -120,7 +134,7 @@ def merge_header_row(stack: list[list[HeadCell]], cells: list[GridCell], kind: s
             above = next((h for h in row if h.x0 - 0.5 <= cx <= h.x1 + 0.5), None)
             if above is not None:
                 break
-        if match_column(t, vocab)[0] or (cut and match_prefix(t, vocab, min_len=1)):
+        if match_column(t, vocab)[0] or match_period(t) or (cut and match_prefix(t, vocab, min_len=1)):
             new_row.append(HeadCell(c.bbox[0], c.bbox[2], t))
         elif above is not None and above.text and (
                 match_column(f"{above.text} {t}", vocab)[0] or match_prefix(f"{above.text} {t}", vocab)):
@@ -144,17 +158,20 @@ def build_map(kind: str, stack: list[list[HeadCell]]) -> ColumnMap:
     cols: list[Column] = []
     for a, b in zip(xs, xs[1:]):
         mid = (a + b) / 2
-        label, fld = "", None
+        label, fld, period, plabel = "", None, None, ""
         for row in stack:
             for h in row:
                 if h.x0 - 0.5 <= mid <= h.x1 + 0.5 and h.text:
                     f = match_column(h.text, vocab)[0]
                     if f or not fld:
                         label, fld = h.text, f
-        cols.append(Column(a, b, fld, label))
+                    if match_period(h.text):
+                        period, plabel = match_period(h.text), h.text
+        cols.append(Column(a, b, fld, label, period, plabel))
     merged: list[Column] = []
     for c in cols:
-        if merged and c.field and merged[-1].field == c.field and merged[-1].label == c.label:
+        if merged and c.field and merged[-1].field == c.field and merged[-1].label == c.label \
+                and merged[-1].period == c.period:
             merged[-1].x1 = c.x1
         else:
             merged.append(c)

@@ -55,6 +55,11 @@ STRUCTURE_TEXT = {
                      "A gösterge row stands outside any hedef block: '{text}'."),
     "cut_cell_unplaced": ("Sayfa sonunda bölünmüş bir satırın devamı ('{text}') hiçbir alana bağlanamadı.",
                           "The rest of a row cut by a page break ('{text}') could not be tied to any field."),
+    "header_field_repeated": ("'{label}' sütunu, başka bir sütunun da taşıdığı alanı ({field}) adlandırıyor; "
+                              "altındaki değerler (ör. '{text}') okunmadı, hangi döneme ait oldukları belli değil.",
+                              "The column '{label}' names a field ({field}) another column already holds; the "
+                              "values under it (e.g. '{text}') were not read: which period they belong to is "
+                              "not known."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
 }

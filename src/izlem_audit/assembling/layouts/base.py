@@ -1,0 +1,273 @@
+"""The layout reader interface: what one layout of hedef tables adds to the generic assembler.
+
+The pipeline::
+
+    sources ──▶ Blocks ──▶ row stream (reading/rows.py: TableRow | TextRow)
+            ──▶ Assembler (generic: hedef blocks, header rows, rows broken across pages, repeated headers,
+                           reading problems, conservation)
+                  │  label rows ............ every reader's ``label_row`` in turn
+                  │  a header row .......... every reader's ``detect`` → the best score takes the table
+                  │  data rows ............. the reader that took the table: ``gosterge_row`` / ``faaliyet_row``
+            ──▶ Report
+
+A reader is a ``LayoutReader`` subclass with
+
+* ``name`` — the layout's stable name (``report.layout``, the JSON, ``debug``);
+* ``label_row(ctx, row, key, cells)`` — the label rows of its hedef blocks (``Amaç (A1) | …``, ``H1.1 | …``):
+  open or fill ``ctx.current`` and return True, or return False; ``labels`` lists their patterns (a row at the
+  top of a page that matches one starts an item of its own, it does not continue a row cut on the page before);
+* ``detect(kind, columns) -> Detection`` — how sure it is that a gösterge or faaliyet header (its columns with
+  the field and period the header vocabulary gives each) is its own, from 0 (no sign) to 1, and the header
+  cells that decided. The highest score above 0 takes the table; with no score above 0 the reader named by the
+  block's label rows (``ctx.current.layout``) does;
+* ``column_map(kind, stack)`` — header rows → columns, each with (field, period). The default
+  (``columns.build_map``) takes fields from ``normalising/headers.py`` and a period from a period label
+  (``3 Aylık``, ``I. Dönem``) over or under the column; a column whose field another column already holds and
+  that has no period is marked ``repeated`` and its cells become a reading problem (never dropped silently);
+* ``gosterge_row(ctx, row)`` / ``faaliyet_row(ctx, row)`` — a data row → the model (``ctx.fields(row)`` gives
+  field → cell, ``ctx.columns_of(row)`` every (column, cell) with its period). The defaults read one row per
+  gösterge with its period(s) in a month column or the report's period, and one row per faaliyet;
+* ``close_block(ctx, block)`` — settle what only the whole block tells (the guide's Açıklama rows).
+
+``ctx`` is the ``Assembler``; a reader uses only: ``ctx.report``, ``ctx.current`` (a ``HedefBlock``: ``hedef``,
+``layout``, ``last_gosterge``, ``prev``, ``state`` — a dict for the reader's own notes), ``ctx.cmap``,
+``ctx.period_hint``, ``ctx.fields``, ``ctx.columns_of``, ``ctx.check_repair``, ``ctx.continued_row``,
+``ctx.open_block``, ``ctx.issue``. Joining rows broken across pages, headers repeated on a later page, header
+rows continued under the header, the summary part and the conservation of printed numbers are done before a
+reader sees a row, once for every layout.
+
+Adding a layout, step by step (docs/architecture.md says the same with an example):
+
+1. a module here, ``mylayout.py``, with ``class MyLayout(LayoutReader)``: ``name``, ``detect``, and whichever of
+   ``label_row`` / ``gosterge_row`` / ``faaliyet_row`` / ``close_block`` differ from the defaults;
+2. one line in ``layouts/__init__.py``'s ``READERS``;
+3. its header spellings, if new, in ``normalising/headers.py``'s ``VOCABULARY``;
+4. a fixture builder under ``fixtures/build/`` (two producers) with its independent truth, and a test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Faaliyet, Gosterge, Hedef, Period
+from ...normalising.numbers import parse_number
+from ...normalising.text import squash
+from ...normalising.units import split_unit
+from ...reading.page import GridCell
+from ...reading.rows import TableRow
+from .. import codes
+from ..cells import cell_number, ev, line_ev, split_values
+from ..columns import Column, ColumnMap, HeadCell, build_map
+
+if TYPE_CHECKING:
+    from ..assembler import Assembler
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Why a reader takes a table: its score (0 = no sign of the layout, 1 = certain) and the header cells (or,
+    ``via == "labels"``, the label cells) that decided."""
+
+    reader: str
+    score: float
+    evidence: tuple[str, ...] = ()
+    via: str = "header"  # "header": the header's cells decided; "labels": no header sign, the block's labels did
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reader": self.reader, "score": round(self.score, 2), "evidence": list(self.evidence),
+                "via": self.via}
+
+
+@dataclass
+class HedefBlock:
+    """The hedef block being read: its hedef, the layout its label rows named, and what the rows so far left."""
+
+    hedef: Hedef
+    open_labels: bool = True  # still reading label rows
+    last_gosterge: Gosterge | None = None
+    prev: str = ""  # what the last data row was: "gosterge", or a reader's own kind of row ("note")
+    layout: str = "monthly_rows"
+    state: dict[str, Any] = field(default_factory=dict)  # a reader's own notes on the block
+
+
+class LayoutReader:
+    """One layout of hedef tables (see the module's docstring). Subclass, set ``name``, write ``detect``."""
+
+    name: ClassVar[str] = ""
+    labels: ClassVar[tuple[re.Pattern[str], ...]] = ()  # the label rows it reads (``label_row``)
+    # True: it reads period columns (a field's further columns, told apart by their period) from
+    # ``ctx.columns_of(row)``; False: a further column of a field is a reading problem
+    reads_periods: ClassVar[bool] = False
+
+    # ------------------------------------------------------------------ detection
+    def detect(self, kind: str, columns: list[Column]) -> Detection:
+        """How sure this reader is that the header whose columns are given is its own."""
+        raise NotImplementedError
+
+    def column_map(self, kind: str, stack: list[list[HeadCell]]) -> ColumnMap:
+        """Header rows (labelled x-ranges, top to bottom) → columns with (field, period)."""
+        return build_map(kind, stack)
+
+    # ------------------------------------------------------------------ label rows
+    def label_row(self, ctx: Assembler, row: TableRow, key: str, cells: list[GridCell]) -> bool:
+        """A label row of this layout's hedef blocks (``key``: the first cell folded, ``cells``: the non-empty
+        cells): fill ``ctx.current`` (``ctx.open_block(row)`` opens a new one) and return True."""
+        return False
+
+    # ------------------------------------------------------------------ data rows
+    def own_row(self, ctx: Assembler, row: TableRow, f: dict[str, GridCell]) -> bool:
+        """A row of the gösterge table that is no gösterge (the guide's Açıklama rows): read it, return True."""
+        return False
+
+    def own_continuation(self, ctx: Assembler, row: TableRow) -> bool:
+        """The rest of one of ``own_row``'s rows, broken by a page break: read it, return True."""
+        return False
+
+    def gosterge_row(self, ctx: Assembler, row: TableRow) -> None:
+        """One row of a gösterge table: a new gösterge (a code, a Sıra No, or a name where no month column
+        splits it into sub-rows) or a further period of the gösterge above."""
+        assert ctx.current is not None and ctx.cmap is not None
+        f = ctx.check_repair(row, ctx.fields(row))
+        h = ctx.current.hedef
+        code_cell = f.get("code")
+        name_cell = f.get("name")
+        code_text = code_cell.flat if code_cell else ""
+        if not code_text and name_cell is not None:
+            # "PG1.1.1: name" in one cell (the guide's layout)
+            code_text = name_cell.flat
+        if self.own_row(ctx, row, f):
+            return
+        code, printed, rest = codes.item_code(code_text, "PG")
+        if code is None and ctx.continued_row(row, f, ("month", "actual", "rate", "weight", "target")):
+            return
+        is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
+            name_cell is not None and name_cell.flat and "month" not in ctx.cmap.fields())
+        if is_new:
+            g = Gosterge(code=code or f"PG{len(h.gostergeler) + 1}", name="")
+            g.printed_code = printed
+            g.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
+            if code_cell is not None and name_cell is not None and code_cell is not name_cell:
+                g.name = squash(name_cell.flat)
+            else:
+                g.name = rest
+            _, unit = split_unit(g.name)
+            g.unit = unit.name
+            g.unit_known = unit.known
+            for fld in ("weight", "target", "baseline"):
+                c = f.get(fld)
+                if c is not None:
+                    setattr(g, fld, cell_number(c))
+                    g.evidence.cells[fld] = ev(c, row.page)
+            for fld in ("seq", "code", "name"):
+                c = f.get(fld)
+                if c is not None:
+                    g.evidence.cells[fld] = ev(c, row.page)
+            g.evidence.page = row.page
+            span = max((c.rowspan for c in row.cells), default=1)
+            g.evidence.bbox = row.table.row_bbox(row.index, span)
+            if code is None:
+                ctx.issue("missing_code", row.page, row.bbox, item=g.code)
+            h.gostergeler.append(g)
+            ctx.current.last_gosterge = g
+        g = ctx.current.last_gosterge
+        if not is_new and g is not None and name_cell is not None and name_cell.flat and name_cell is not code_cell:
+            # the end of a name cut by a page break, beside the period that goes on on the next page
+            g.name = squash(f"{g.name} {name_cell.flat}")
+            _, unit = split_unit(g.name)
+            g.unit, g.unit_known = unit.name, unit.known
+            if (e := g.evidence.cells.get("name")) is not None:
+                e.text = g.name
+                e.parts.append((row.page, name_cell.bbox))
+        if g is None:
+            ctx.issue("orphan_row", row.page, row.bbox, text=" | ".join(row.texts()))
+            return
+        ctx.current.prev = "gosterge"
+        self.periods(ctx, g, row, f)
+
+    def periods(self, ctx: Assembler, g: Gosterge, row: TableRow, f: dict[str, GridCell]) -> None:
+        """The period(s) of a gösterge row: one per line of the month cell, or the report's period."""
+        assert ctx.current is not None and ctx.cmap is not None
+        month_cell, actual_cell, rate_cell, note_cell = f.get("month"), f.get("actual"), f.get("rate"), f.get("note")
+        if month_cell is None and actual_cell is None and rate_cell is None:
+            return
+        if "month" in ctx.cmap.fields():
+            month_lines = month_cell.lines if month_cell is not None else []
+            months = [codes.month_of(t) for ln in month_lines for t in ln.text.split()]
+        else:
+            months = [ctx.period_hint]
+        if not months:
+            months = [None]
+        n = len(months)
+        actuals = split_values(actual_cell, n)
+        rates = split_values(rate_cell, n)
+        note = squash(note_cell.flat) if note_cell is not None else ""
+        moved = None
+        rate_blank = rate_cell is not None and not any(ch.isdigit() for ch in rate_cell.flat)
+        if rate_blank and note and parse_number(note) is not None and n == 1:
+            # the rate printed in the Açıklama column: read it as what it is, and say where it stood
+            rates = [(note_cell.lines[0] if note_cell and note_cell.lines else None, parse_number(note))]
+            moved = note_cell
+            note = ""
+        elif rate_cell is None and "rate" not in ctx.cmap.fields():
+            rates = [(None, None)] * n
+        for i, month in enumerate(months):
+            p = Period(month, actuals[i][1] if i < len(actuals) else None,
+                       rates[i][1] if i < len(rates) else None, note)
+            p.evidence.page = row.page
+            p.evidence.bbox = row.bbox
+            for name, c, vals in (("actual", actual_cell, actuals),
+                                  ("reported_rate", rate_cell if moved is None else moved, rates)):
+                if c is not None:
+                    line = vals[i][0] if i < len(vals) else None
+                    p.evidence.cells[name] = line_ev(line, c, row.page)
+            if month_cell is not None:
+                ml = month_cell.lines[i] if i < len(month_cell.lines) and len(month_cell.lines) == n else None
+                p.evidence.cells["month"] = line_ev(ml, month_cell, row.page)
+            if note_cell is not None and note:
+                p.evidence.cells["note"] = ev(note_cell, row.page, note)
+            g.periods.append(p)
+            if moved is not None:
+                ctx.issue("value_in_wrong_column", row.page, moved.bbox, item=g.code, period=month,
+                          field="reported_rate", column="aciklama", text=moved.flat)
+        if len(actuals) != n or len(rates) != n:
+            ctx.issue("period_values_mismatch", row.page, row.bbox, item=g.code, months=n, actuals=len(actuals),
+                      rates=len(rates))
+
+    def faaliyet_row(self, ctx: Assembler, row: TableRow) -> None:
+        """One row of a faaliyet table: a faaliyet with its budget, spending and rate."""
+        assert ctx.current is not None and ctx.cmap is not None
+        f = ctx.fields(row)
+        h = ctx.current.hedef
+        code_cell = f.get("code")
+        code, printed, _ = codes.item_code(code_cell.flat if code_cell else "", "F")
+        name_cell = f.get("name")
+        if code is None and ctx.continued_row(row, f, ("budget", "spent", "rate")):
+            return
+        fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name=squash(name_cell.flat) if name_cell else "")
+        fa.printed_code = printed
+        fa.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
+        for fld, attr in (("budget", "budget"), ("spent", "spent"), ("rate", "reported_rate")):
+            c = f.get(fld)
+            if c is not None:
+                setattr(fa, attr, cell_number(c))
+                fa.evidence.cells[attr] = ev(c, row.page)
+        for fld in ("seq", "code", "name"):
+            c = f.get(fld)
+            if c is not None:
+                fa.evidence.cells[fld] = ev(c, row.page)
+        if f.get("note") is not None:
+            fa.note = squash(f["note"].flat)
+            if fa.note:
+                fa.evidence.cells["note"] = ev(f["note"], row.page, fa.note)
+        fa.evidence.page = row.page
+        fa.evidence.bbox = row.bbox
+        if code is None:
+            ctx.issue("missing_code", row.page, row.bbox, item=fa.code)
+        h.faaliyetler.append(fa)
+
+    # ------------------------------------------------------------------ end of a block
+    def close_block(self, ctx: Assembler, block: HedefBlock) -> None:
+        """The block is complete: settle what only the whole block tells."""
+

@@ -1,0 +1,173 @@
+"""The layout readers as plug-ins: the registry, detection with its evidence, a reader added in one line, and a
+header column whose field is already taken (never dropped: a period column for a reader that reads them, else a
+reading problem)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from izlem_audit.assembling import Assembler
+from izlem_audit.assembling import layouts
+from izlem_audit.assembling.layouts import Detection, LayoutReader
+from izlem_audit.reading.page import Block, GridCell, GridTable, Line
+from izlem_audit.reading.rows import TableRow, TextRow, row_stream, table_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+W = 60.0  # column width of the hand-made tables
+
+
+def grid(rows: list[list[str]], page: int = 1, top: float = 100.0) -> GridTable:
+    """A ruled table with one cell per string (one line of text each), columns W points wide."""
+    n = max(len(r) for r in rows)
+    xs = [40.0 + W * i for i in range(n + 1)]
+    ys = [top + 14.0 * i for i in range(len(rows) + 1)]
+    cells = []
+    for r, texts in enumerate(rows):
+        for c, t in enumerate(texts):
+            box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+            cells.append(GridCell(r, c, 1, 1, box, [Line(t, (box[0] + 2, box[1] + 2, box[2] - 2, box[3] - 2))]
+                                  if t else []))
+    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+
+
+LABELS = [["Amaç (A1)", "Hizmet kalitesini artırmak"], ["Hedef (H1)", "Ulaşımı iyileştirmek"],
+          ["Performans %", "80,00"]]
+MONTHLY = [["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "Hedef", "Ay", "Gerçekleşme",
+            "Gerçekleşme Oranı %"],
+           ["1", "PG1", "Yol (km)", "100", "10", "6", "8", "80,00"]]
+
+
+def read(*tables: GridTable) -> tuple[Assembler, object]:
+    asm = Assembler()
+    for i, t in enumerate(tables):
+        asm.feed(Block(t.page, t.bbox[1], table=t))
+    return asm, asm.finish()
+
+
+def test_registry_holds_the_two_layouts_in_label_order():
+    assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_standard"]
+    assert layouts.reader("guide_standard").name == "guide_standard"
+
+
+def test_row_stream_gives_table_rows_and_text_lines():
+    t = grid(MONTHLY)
+    line = Line("6 AYLIK İZLEME RAPORU", (40, 50, 300, 60))
+    from izlem_audit.reading.page import TextLine
+    items = list(row_stream([Block(1, 50, text=TextLine(1, line)), Block(1, 100, table=t)]))
+    assert isinstance(items[0], TextRow) and items[0].line.text == "6 AYLIK İZLEME RAPORU"
+    rows = [i for i in items if isinstance(i, TableRow)]
+    assert [r.texts()[:2] for r in rows] == [["Sıra No", "Gösterge Kodu"], ["1", "PG1"]]
+    assert rows[0].first and rows[1].last and rows[1].page == 1 and rows[1].bbox[1] == pytest.approx(114.0)
+    assert len(list(table_rows(t))) == 2
+
+
+def test_monthly_header_is_taken_by_its_month_column():
+    asm, report = read(grid(LABELS), grid(MONTHLY, top=200))
+    page, _, kind, d, scores = asm.detections[0]
+    assert (kind, d.reader, d.via) == ("gosterge", "monthly_rows", "header")
+    assert "Ay" in d.evidence and d.score == pytest.approx(1.0)
+    assert scores["guide_standard"] == 0.0
+    assert report.layout == "monthly_rows" and report.hedefler[0].gostergeler[0].periods[0].actual == 8
+
+
+def test_guide_header_is_taken_by_its_letters():
+    labels = [["A1", "Hizmet kalitesini artırmak"], ["H1.1", "Ulaşımı iyileştirmek"],
+              ["H1.1 Performansı", "80,00"]]
+    header = ["Performans Göstergesi", "Hedefe Etkisi (%)", "Plan Dönemi Başlangıç Değeri (A)",
+              "İzleme Dönemindeki Yılsonu Hedeflenen Değer (B)", "İzleme Dönemindeki Gerçekleşme Değeri (C)",
+              "Performans (%) (C-A)/(B-A)"]
+    asm, report = read(grid(labels), grid([header, ["PG1.1.1: Yol (km)", "100", "0", "10", "8", "80,00"]], top=200))
+    d = asm.detections[0][3]
+    assert d.reader == "guide_standard" and d.via == "header"
+    assert any(e.endswith("(A)") for e in d.evidence) and any("(C-A)" in e for e in d.evidence)
+    g = report.hedefler[0].gostergeler[0]
+    assert report.layout == "guide_standard" and (g.code, g.baseline, g.target) == ("PG1", 0, 10)
+
+
+def test_a_header_without_signs_goes_to_the_reader_the_labels_named():
+    faaliyet = [["Sıra No", "Faaliyet Kodu", "Faaliyet / Proje Adı", "Hedef (TL)", "Gerçekleşme (TL)",
+                 "Gerçekleşme Oranı %"], ["1", "F1", "Asfalt", "100", "50", "50,00"]]
+    asm, report = read(grid(LABELS), grid(MONTHLY, top=200), grid(faaliyet, top=300))
+    d = asm.detections[-1][3]
+    assert (asm.detections[-1][2], d.reader, d.via, d.score) == ("faaliyet", "monthly_rows", "labels", 0.0)
+    assert report.hedefler[0].faaliyetler[0].spent == 50
+
+
+class _Everything(LayoutReader):
+    """A toy reader that claims every gösterge header and reads each period column as a period."""
+
+    name = "toy_quarters"
+    reads_periods = True
+
+    def detect(self, kind, columns):
+        periods = [c.period_label for c in columns if c.period]
+        return Detection(self.name, 0.9 if periods else 0.0, tuple(periods))
+
+    def gosterge_row(self, ctx, row):
+        f = ctx.fields(row)
+        super().gosterge_row(ctx, row)
+        g = ctx.current.last_gosterge
+        g.periods = []
+        from izlem_audit.model import Period
+        for col, c in ctx.columns_of(row):
+            if col is not None and col.field == "actual" and col.period:
+                g.periods.append(Period(col.period, float(c.flat), None))
+        assert f.get("code") is not None
+
+
+QUARTERS = [["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "Hedef", "Gerçekleşme", "Gerçekleşme"],
+            ["", "", "", "", "", "3 Aylık", "6 Aylık"],
+            ["1", "PG1", "Yol (km)", "100", "10", "4", "8"]]
+
+
+def test_a_repeated_field_is_a_reading_problem_for_a_reader_without_periods():
+    """Two "Gerçekleşme" columns under the monthly reader: the second's values are not dropped silently."""
+    _, report = read(grid(LABELS), grid(QUARTERS, top=200))
+    problems = [i for i in report.issues if i.kind == "header_field_repeated"]
+    assert len(problems) == 1 and problems[0].origin == "reader"
+    assert problems[0].detail["text"] == "8" and problems[0].detail["field"] == "actual"
+    assert problems[0].bbox[0] == pytest.approx(40 + 6 * W)
+
+
+def test_no_problem_when_the_field_is_not_repeated():
+    _, report = read(grid(LABELS), grid(MONTHLY, top=200))
+    assert not [i for i in report.issues if i.kind == "header_field_repeated"]
+
+
+def test_a_reader_added_in_one_line_takes_its_tables(monkeypatch):
+    """Adding a layout is one module and one line in READERS: the toy reader gets the header with period
+    columns, with the period labels as its evidence, and reads both quarters (nothing reported as lost)."""
+    monkeypatch.setattr(layouts, "READERS", [*layouts.READERS, _Everything()])
+    asm, report = read(grid(LABELS), grid(QUARTERS, top=200))
+    d = asm.detections[0][3]
+    assert d.reader == "toy_quarters" and set(d.evidence) == {"3 Aylık", "6 Aylık"}
+    assert report.layout == "toy_quarters"
+    g = report.hedefler[0].gostergeler[0]
+    assert [(p.month, p.actual) for p in g.periods] == [(3, 4.0), (6, 8.0)]
+    assert not [i for i in report.issues if i.kind == "header_field_repeated"]
+
+
+@pytest.mark.parametrize("name,reader,sign", [("cigli-2024-6-reportlab.pdf", "monthly_rows", "Ay"),
+                                               ("rehber-2025-6-chromium-portrait.pdf", "guide_standard", "(B)")])
+def test_fixtures_are_taken_by_their_reader_for_a_reason(name, reader, sign):
+    from izlem_audit.extract import extract
+
+    seen: list = []
+    original = Assembler.finish
+
+    def keep(self):
+        seen.extend(self.detections)
+        return original(self)
+
+    import izlem_audit.assembling.assembler as mod
+    try:
+        mod.Assembler.finish = keep  # type: ignore[method-assign]
+        report = extract(ROOT / "fixtures" / "pdfs" / name)
+    finally:
+        mod.Assembler.finish = original  # type: ignore[method-assign]
+    gosterge = [d for _, _, kind, d, _ in seen if kind == "gosterge"]
+    assert gosterge and all(d.reader == reader and d.via == "header" for d in gosterge)
+    assert all(any(sign in e for e in d.evidence) for d in gosterge)
+    assert report.layout == reader
