@@ -22,6 +22,7 @@ from .reading.layout import page_blocks
 from .reading.page import PageContent, join_lines
 
 ENGINES = ("pdfplumber", "pdfium", "camelot")
+OCR_TIME_FACTOR = 6  # a scanned page may take this many times --page-timeout (Tesseract reads it)
 
 ProgressFn = Callable[[int, int], None]
 
@@ -169,9 +170,10 @@ def open_source(path: Path, engine: str, password: str | None):
 
 def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             pages: list[int] | None = None, progress: ProgressFn | None = None,
-            limits: Limits | None = None, trace_pages: set[int] | None = None) -> Report:
+            limits: Limits | None = None, trace_pages: set[int] | None = None, ocr: bool = False) -> Report:
     """Read a report. ``trace_pages``: pages on which the assembler notes what each cell was read as
-    (``report.trace``, for ``izlem-audit debug``)."""
+    (``report.trace``, for ``izlem-audit debug``). ``ocr``: scanned pages (an image, no text layer) are read
+    from their image (``reading/raster_source.py``), the others as usual."""
     path = Path(path)
     limits = limits or Limits()
     n_pages = page_count(path, password)
@@ -184,6 +186,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
     garbled_chars = 0
     PAGE_LIMITS.set(PageLimits(limits.max_page_chars, limits.max_page_objects))  # read by the page sources
     ledger = Ledger()
+    ocr_chars: dict[int, list] = {}  # the characters of each scanned page (OCR confidences)
 
     def feed(blocks) -> None:
         for b in blocks:
@@ -193,7 +196,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             ledger.see(b)
             asm.feed(b)
 
-    if engine == "camelot":
+    if engine == "camelot" and not ocr:
         for done, blocks in enumerate(iter_pages(path, engine, password, pages), 1):
             text_chars += sum(len(b.text.line.text) for b in blocks if b.text) + sum(
                 len(c.text) for b in blocks if b.table for c in b.table.cells)
@@ -201,11 +204,16 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             if progress:
                 progress(done, len(numbers))
     else:
-        source = open_source(path, engine, password)
+        source = open_source(path, "pdfium" if engine == "camelot" else engine, password)
+        if ocr:
+            from .reading.raster_source import ScanAwareSource
+
+            source = ScanAwareSource(source, path, password)
         try:
             for done, n in enumerate(numbers, 1):
                 try:
-                    with _time_limit(limits.page_seconds):
+                    # a scanned page is read by OCR: it is given the time of several vector pages
+                    with _time_limit(limits.page_seconds * (OCR_TIME_FACTOR if ocr else 1)):
                         content = source.page(n)
                         content.chars = clean_chars(content.chars)
                         blocks = page_blocks(content)
@@ -220,6 +228,8 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
                     issues.append(StructureIssue("unreadable_page", n, detail={"error": type(exc).__name__}))
                     continue
                 text_chars += len(content.chars)
+                if ocr and content.chars and content.chars[0].conf is not None:
+                    ocr_chars[n] = content.chars
                 share = garbled_share(content)
                 garbled_chars += round(share * len(content.chars))
                 if share > 0.2:
@@ -237,6 +247,12 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             source.close()
     report = asm.finish()
     report.issues = issues + report.issues
+    scanned = getattr(source, "seen", None) if ocr else None
+    if scanned:
+        from .assembling.confidence import apply_confidence
+
+        apply_confidence(report, {n: chars for n, chars in ocr_chars.items()})
+        report.ocr_pages = {n: s for n, s in scanned.items()}  # type: ignore[attr-defined]  # for debug and bench
     _diagnose(report, probe)
     ledger.settle(report, asm.read_rows)
     report.numbers = ledger.counts()

@@ -24,6 +24,8 @@ class Cell:
     ref: str | None = None  # in a draft (.docx/.xlsx), where the cell is: "Tablo 12, satır 4, sütun 6", "Rapor!F12"
     # a cell broken across pages (a table row cut by the page's bottom margin): its further pieces
     parts: list[tuple[int, BBox]] = field(default_factory=list)
+    # read by OCR from a scanned page: the lowest Tesseract confidence (0..100) of its characters; None otherwise
+    confidence: float | None = None
 
     def pieces(self) -> list[tuple[int | None, BBox | None]]:
         """Every (page, box) the printed value stands in: one, or two for a cell cut by a page break."""
@@ -35,12 +37,14 @@ class Cell:
             d["ref"] = self.ref
         if self.parts:
             d["parts"] = [{"page": pg, "bbox": _bbox(b)} for pg, b in self.parts]
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Cell":
         return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"),
-                   [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []])
+                   [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []], d.get("confidence"))
 
 
 def _bbox(b: BBox | None) -> list[float] | None:
@@ -404,7 +408,7 @@ class Summary:
 
 # what the reader could not read, place or join: reading problems, never errors of the report
 READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
-                          "cut_cell_unplaced", "unplaced_number", "header_field_repeated"})
+                          "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain"})
 
 
 @dataclass

@@ -19,6 +19,7 @@ class Char:
     bottom: float
     size: float = 0.0
     bold: bool = False
+    conf: float | None = None  # OCR confidence 0..100 of the word it belongs to (a scanned page); None: vector text
 
     @property
     def cx(self) -> float:

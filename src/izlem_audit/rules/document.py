@@ -62,6 +62,10 @@ STRUCTURE_TEXT = {
                               "not known."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
+    "ocr_uncertain": ("Taranmış sayfadaki '{text}' değeri kesin okunamadı (OCR güveni {confidence}/100); bu hücreyi "
+                      "belgeden kontrol edin, ona dayanan denetimler yapılmadı.",
+                      "The value '{text}' on the scanned page could not be read with certainty (OCR confidence "
+                      "{confidence}/100); check this cell in the document, the checks that use it were not run."),
 }
 
 
