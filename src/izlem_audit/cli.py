@@ -146,14 +146,20 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
         for p in pages:
             if not 1 <= p <= n:
                 raise UserError("bad_page", page=p, pages=n)
-    if ocr:
-        return _with_ocr(path, engine, password, lang, quiet, pages, limits)
     prog, update = _progress(not quiet, lang)
-    if prog is not None:
-        with prog:
-            report = extract(path, engine=engine, password=password, pages=pages, progress=update, limits=limits)
-    else:
-        report = extract(path, engine=engine, password=password, pages=pages, limits=limits)
+    from .reading.ocr import OcrFailed, OcrMissing
+
+    try:
+        if prog is not None:
+            with prog:
+                report = extract(path, engine=engine, password=password, pages=pages, progress=update, limits=limits,
+                                 ocr=ocr)
+        else:
+            report = extract(path, engine=engine, password=password, pages=pages, limits=limits, ocr=ocr)
+    except OcrMissing:
+        raise UserError("ocr_missing") from None
+    except OcrFailed as exc:
+        raise UserError("ocr_failed", path=path, detail=str(exc)[:120]) from None
     if scan.active:
         report.issues.insert(0, StructureIssue("active_content", None, detail={
             "kinds": ", ".join(ACTIVE_NAMES[k] for k in scan.active)}))
@@ -167,7 +173,7 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
         timed_out = [i for i in report.issues if i.kind == "page_timeout"]
         if timed_out:
             raise UserError("pages_timed_out", n=len(timed_out), seconds=limits.page_seconds)
-        if report.text_chars < 20 * looked:
+        if report.text_chars < 20 * looked and not ocr:
             raise UserError("scanned", path=path, pages=looked, chars=report.text_chars)
         # characters that do not decode (a font without a ToUnicode map) where Turkish letters should be: the text
         # layer is unreadable, which is not the same as "not an izleme report"
@@ -182,30 +188,6 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
 
 ACTIVE_NAMES = {"javascript": "JavaScript", "launch": "Launch", "embedded_file": "EmbeddedFile",
                 "javascript_link": "javascript: link", "submit_form": "SubmitForm", "rich_media": "RichMedia"}
-
-
-def _with_ocr(path: Path, engine, password, lang, quiet, pages, limits):
-    """Run OCRmyPDF (Turkish) into a temporary copy and read that; the report names the original file."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    from .extract import sha256_of
-
-    exe = shutil.which("ocrmypdf")
-    if exe is None:
-        raise UserError("ocr_missing")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "ocr.pdf"
-        proc = subprocess.run([exe, "-l", "tur", "--skip-text", "--quiet", str(path), str(out)],
-                              capture_output=True, text=True, timeout=3600)
-        if proc.returncode != 0 or not out.is_file():
-            raise UserError("ocr_failed", path=path, detail=(proc.stderr or "").strip().splitlines()[-1:] or "?")
-        report = read_report(out, engine, None, lang, quiet, pages, limits)
-        from .normalising.text import printable
-
-        report.source.path, report.source.sha256 = printable(str(path)), sha256_of(path)
-        return report
 
 
 def _no_constant(name: str):
@@ -240,7 +222,7 @@ def extract(
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: str = typer.Option("tr", "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
-    ocr: bool = typer.Option(False, "--ocr", help="Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula."),
+    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
     page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
     max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
     max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
@@ -382,7 +364,7 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
     lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
-    ocr: bool = typer.Option(False, "--ocr", help="Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula."),
+    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
     page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
     max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
     max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
@@ -685,7 +667,7 @@ HELP_EN = {
     "Sonuç klasörü (index.html, index.csv ve rapor başına klasör).":
         "Output folder (index.html, index.csv and a folder per report).",
     "Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB).": "Largest decompressed size of a stream (MB).",
-    "Taranmış PDF'e önce OCRmyPDF (Türkçe) uygula.": "Run OCRmyPDF (Turkish) on a scanned PDF first.",
+    "Taranmış sayfaları görüntüden oku (Tesseract, Türkçe).": "Read scanned pages from their image (Tesseract, Turkish).",
     "Tek bir kuralı açıklar.": "Explains one rule.",
     "console | json | html | xlsx | md; virgülle birden çok (html,xlsx).":
         "several separated by commas; any case; markdown and excel also accepted.",

@@ -260,6 +260,19 @@ def _inflate_size(data, start: int, layers: int, limit: int, keep: bool) -> tupl
     return total, (b"".join(kept) if keep else None)
 
 
+def _image_bodies(data) -> list[tuple[int, int]]:
+    """(start, end) of the body of every image stream of the raw file (between ``stream`` and ``endstream``)."""
+    out = []
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 2048):m.start()]
+        obj = head.rfind(b"obj")
+        head = head[obj + 3:] if obj >= 0 else head
+        if b"/Image" in head and re.search(rb"/Subtype\s*/Image", head):
+            end = data.find(b"endstream", m.end())
+            out.append((m.end(), end if end >= 0 else len(data)))
+    return out
+
+
 def scan_pdf(path: Path, max_stream_bytes: int) -> ScanResult:
     """One pass over the raw file (see the module doc). Raises StreamTooLarge."""
     result = ScanResult()
@@ -283,7 +296,14 @@ def scan_pdf(path: Path, max_stream_bytes: int) -> ScanResult:
         except ValueError:  # empty file
             return result
         try:
-            look(data)
+            # an image's encoded bytes (a scan's JPEG, in ASCII85 too) hold "/JS" by chance: not a name of the
+            # file, so the image bodies are left out of the look
+            bodies = _image_bodies(data)
+            if bodies:
+                edges = [0] + [e for span in bodies for e in span] + [len(data)]
+                look(b"\n".join(data[edges[k]:edges[k + 1]] for k in range(0, len(edges), 2)))
+            else:
+                look(data)
             sizes: dict[int, int] = {}  # object number -> inflated size, for pages with several streams
             contents: list[bytes] = _CONTENTS.findall(data)
             for m in _STREAM.finditer(data):

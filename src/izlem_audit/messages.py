@@ -176,18 +176,18 @@ MESSAGES.update({
                        "en": "{path} has {pages} pages; the limit is {limit}. Raise it with --max-pages if needed."},
     "scanned": {
         "tr": "{path} taranmış bir görüntü gibi: metin katmanı yok ({pages} sayfada {chars} karakter). OCR gerekli: "
-              "--ocr ile OCRmyPDF (Tesseract Türkçe verisiyle) çalıştırılır.",
+              "--ocr ile sayfalar görüntüden okunur (Tesseract, Türkçe).",
         "en": "{path} looks like a scanned image: it has no text layer ({chars} characters on {pages} pages). It "
-              "needs OCR: --ocr runs OCRmyPDF with Tesseract's Turkish data.",
+              "needs OCR: with --ocr the pages are read from their image (Tesseract, Turkish).",
     },
     "ocr_missing": {
-        "tr": "--ocr için OCRmyPDF ve Tesseract'ın Türkçe verisi gerekli; kurmak için (Debian/Ubuntu, yönetici "
-              "olarak): apt-get install ocrmypdf tesseract-ocr-tur",
-        "en": "--ocr needs OCRmyPDF and Tesseract's Turkish data; install them (Debian/Ubuntu, as root): "
-              "apt-get install ocrmypdf tesseract-ocr-tur",
+        "tr": "--ocr için Tesseract ve Türkçe verisi gerekli; kurmak için (Debian/Ubuntu, yönetici "
+              "olarak): apt-get install tesseract-ocr tesseract-ocr-tur",
+        "en": "--ocr needs Tesseract and its Turkish data; install them (Debian/Ubuntu, as root): "
+              "apt-get install tesseract-ocr tesseract-ocr-tur",
     },
-    "ocr_failed": {"tr": "OCRmyPDF {path} dosyasını işleyemedi: {detail}",
-                   "en": "OCRmyPDF could not process {path}: {detail}"},
+    "ocr_failed": {"tr": "Tesseract {path} dosyasını okuyamadı: {detail}",
+                   "en": "Tesseract could not read {path}: {detail}"},
 })
 
 MESSAGES["pages_timed_out"] = {

@@ -104,6 +104,17 @@ def _prints_decimals(report: Report, pages: dict) -> bool:
     return total >= 10 and with_comma >= DECIMAL_SHARE * total
 
 
+def _shown(text: str) -> str:
+    """The value as the message shows it: the cell's text, or the figures of a line of running text (those with a
+    decimal comma or a per cent sign, else every token with a digit)."""
+    flat = " ".join(text.split())
+    if len(flat) <= 24:
+        return flat
+    tokens = [t.strip(".;:") for t in flat.split() if any(ch.isdigit() for ch in t)]
+    figures = [t for t in tokens if "," in t or "%" in t] or tokens
+    return " ".join(figures)[:40] or flat[:40]
+
+
 def apply_confidence(report: Report, page_chars: dict[int, list]) -> int:
     """Set ``Cell.confidence`` on every cell read from a scanned page and add an ``ocr_uncertain`` reading problem
     for every number that cannot be trusted. ``page_chars``: the characters of each scanned page. Returns how
@@ -140,7 +151,7 @@ def apply_confidence(report: Report, page_chars: dict[int, list]) -> int:
         amac, hedef, ph, item, period = where
         report.issues.append(StructureIssue(
             "ocr_uncertain", cell.page, cell.bbox, amac, hedef, ph, item, period,
-            detail={"text": cell.text.replace("\n", " ")[:40], "confidence": int(cell.confidence),
+            detail={"text": _shown(cell.text), "confidence": int(cell.confidence),
                     "why": why or "confidence", "field": name}))
     return flagged
 

@@ -111,9 +111,11 @@ def run_tsv(img, dpi: float, psm: int, whitelist: str | None = None) -> list[Wor
     return out
 
 
-# Tesseract's Turkish model reads the small "%" of "(%)" as "96" and a superscript "²" as "?": a unit in
-# parentheses is given back its sign (only these whole words; a number is never touched here)
-_UNIT_FIXES = {"(96)": "(%)", "(9%)": "(%)", "(%6)": "(%)", "(m?)": "(m²)", "(m2)": "(m²)", "m?": "m²"}
+# Tesseract's Turkish model reads the small "%" of "(%)" as "96", a lone "%" after a label ("Performans %") as
+# a quotation mark with a letter, and a superscript "²" as "?": these whole words are given back their sign
+# (a quotation mark opening a word of one letter is no Turkish word; a number is never touched here)
+_UNIT_FIXES = {"(96)": "(%)", "(9%)": "(%)", "(%6)": "(%)", "(m?)": "(m²)", "(m2)": "(m²)", "m?": "m²",
+               "“": "%", "“e": "%", "“o": "%", "“6": "%", "“b": "%", "”e": "%"}
 
 
 def _unit_word(w: Word) -> Word:

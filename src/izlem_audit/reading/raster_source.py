@@ -36,7 +36,8 @@ DEFAULT_DPI = 200
 RULE_MIN_IN = 0.15  # inches: the shortest vertical rule found (a one-line row is about 0.16 in tall; a 14-point
 # capital is 0.14 in)
 RULE_MAX_PT = 1.5  # points: the thickest stroke taken for a rule (a bold 10-point stem is about 1.4)
-COVER = 0.5  # an image covering at least this share of the page makes it a scan (with no visible text)
+MISSED_CONF = 40.0  # a word read from ink the page pass skipped is kept from this confidence up
+COVER = 0.2  # an image covering at least this share of the page makes it a scan (with no visible text)
 
 
 @dataclass
@@ -272,6 +273,33 @@ def _cell_words(img, words: list, segments: list[Segment], number: int, width: f
     return out
 
 
+def _missed_words(img, words: list, dpi: float) -> list:
+    """Ink that no word covers (Tesseract's block mode skips a line of larger print, such as a title), read
+    again line by line (``ocr.read_cells`` on each line's box): nothing printed is passed over silently."""
+    import cv2
+    import numpy as np
+
+    from . import ocr
+
+    ink = (img < 128).astype(np.uint8) * 255
+    pad = max(4, int(dpi / 30))  # a word's box is tight: the dot of its İ, a descender's tip lie just outside
+    for w in words:
+        ink[max(0, int(w.top) - pad):int(w.bottom) + pad, max(0, int(w.x0) - pad):int(w.x1) + pad] = 0
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # JPEG specks
+    lines = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (max(9, int(dpi * 0.08)), 3)))
+    n, _lab, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    min_h = dpi * 6 / 72  # a line of print at least 6 points tall
+    boxes = []
+    for k in range(1, n):
+        x, y, w, h, area = stats[k]
+        if h >= min_h and w >= min_h and h <= dpi * 0.6:
+            boxes.append((max(0, x - pad), max(0, y - pad), x + w + pad, y + h + pad))
+    if not boxes:
+        return []
+    # what reads as nothing sure (under MISSED_CONF) is the remains of words already read or a stain's edge
+    return [w for got in ocr.read_cells(img, boxes, dpi) for w in got if w.conf >= MISSED_CONF]
+
+
 def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
     """One scanned page (a pypdfium2 page) read from its image: ``PageContent`` in the page frame and what was seen."""
     import time
@@ -294,6 +322,7 @@ def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
     t1 = time.perf_counter()
     words = ocr.read_words(clean, dpi)
     words = _cell_words(clean, words, segments, number, width, height, dpi)
+    words = words + _missed_words(clean, words, dpi)
     words = ocr.reread_numbers(clean, words, dpi)
     words = ocr.reread_codes(clean, words, dpi)
     t2 = time.perf_counter()

@@ -62,6 +62,8 @@ def _not_checked(findings: list[Finding]) -> None:
         return
 
     def covers(p: Finding, f: Finding) -> bool:
+        if not p.amac and not f.amac and p.page is not None and p.page == f.page and p.params.get("field"):
+            return True  # a figure of the report as a whole (the overall rate) read uncertainly on a scan
         if not p.amac or (p.amac, p.hedef) != (f.amac, f.hedef):
             return False
         if p.performans_hedefi and f.performans_hedefi and p.performans_hedefi != f.performans_hedefi:
