@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   need=()
-  for pkg in fonts-dejavu-core fonts-liberation poppler-utils chromium; do
+  # tesseract-ocr and its Turkish data: --ocr reads scanned pages with them (tests/test_scan.py needs them)
+  for pkg in fonts-dejavu-core fonts-liberation poppler-utils chromium tesseract-ocr tesseract-ocr-tur; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then

@@ -277,6 +277,7 @@ def debug(
     resolution: int = typer.Option(110, "--dpi", help="Çözünürlük."),
     password: Optional[str] = typer.Option(None, "--password"),
     engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber"),
+    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
     lang: str = typer.Option("tr", "--lang"),
     debug_: bool = typer.Option(False, "--debug"),
 ) -> None:
@@ -299,9 +300,12 @@ def debug(
         out = output or Path(f"sayfa-{page}.png")
         resolution = _debug_dpi(report_path, page, password, resolution)
         from .guard import PageTooLarge
+        from .reading.ocr import OcrMissing
 
         try:
-            render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine)
+            render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine, ocr=ocr)
+        except OcrMissing:
+            raise UserError("ocr_missing") from None
         except PageTooLarge as big:
             raise UserError(f"pages_too_many_{big.what}", n=1, count=big.count, limit=big.limit) from None
         _err(t("written", lang, path=out))

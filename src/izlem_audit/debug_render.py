@@ -7,6 +7,10 @@ row of a hedef block. Purple, dashed: a piece of a row cut by a page break and j
 (``note ⇅ s.15``: joined with page 15). Magenta, thick: a reading problem (what could not be placed), with its
 text. Grey boxes: running text outside tables. When a municipality's layout is read wrongly, this picture shows
 why.
+
+A scanned page read with ``--ocr``: the red rules are those found in the image (turned back by the scan's skew,
+noted at the top with the resolution read at), and every OCR word has a thin box and its confidence
+(0–100) above its right end: green from 80 (trusted), orange from 50, red under 50.
 """
 
 from __future__ import annotations
@@ -20,18 +24,28 @@ from .reading.grid import build_tables, group_lines
 
 
 def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, dpi: int = 110,
-                 engine: str = "pdfium") -> None:
+                 engine: str = "pdfium", ocr: bool = False) -> None:
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw, ImageFont
 
+    from .assembling.confidence import LOW_CONFIDENCE
+    from .reading.page import PageContent
+    from .reading.raster_source import word_chars
+
     # read up to the page after this one, so that a row cut at this page's bottom is joined with its rest
     last = min(page + 1, page_count(pdf, password))
-    report = extract(pdf, engine=engine, password=password, pages=list(range(1, last + 1)), trace_pages={page})
-    source = open_source(pdf, engine, password)
-    try:
-        content = source.page(page)
-    finally:
-        source.close()
+    report = extract(pdf, engine=engine, password=password, pages=list(range(1, last + 1)), trace_pages={page},
+                     ocr=ocr)
+    scanned = getattr(report, "ocr_pages", {}).get(page)
+    if scanned is not None:  # what the raster reader saw (OCR is not run twice)
+        chars = [c for w in scanned.words for c in word_chars(w)]
+        content = PageContent(page, 0.0, 0.0, chars, scanned.segments)
+    else:
+        source = open_source(pdf, engine, password)
+        try:
+            content = source.page(page)
+        finally:
+            source.close()
     tables, outside = build_tables(content)
 
     doc = pdfium.PdfDocument(str(pdf), password=password)
@@ -43,6 +57,8 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         pdf_page.close()
     finally:
         doc.close()
+    if scanned is not None and scanned.skew:  # drawn as it was read: turned back by the scan's skew
+        img = img.rotate(scanned.skew, resample=Image.BICUBIC, fillcolor="white")
     overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(overlay)
     try:
@@ -90,6 +106,18 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         x, y = bbox[2] * scale - tw - 3, bbox[3] * scale - small.size - 2
         d.rectangle([x, y, x + tw + 2, y + small.size + 1], fill=(255, 255, 255, 220))
         d.text((x + 1, y), label, fill=color, font=small)
+    if scanned is not None:
+        for w in scanned.words:
+            color = (0, 150, 0, 255) if w.conf >= LOW_CONFIDENCE else (230, 130, 0, 255) if w.conf >= 50 \
+                else (220, 0, 0, 255)
+            box((w.x0, w.top, w.x1, w.bottom), outline=color, width=1)
+            label = f"{w.conf:.0f}"
+            tw = d.textlength(label, font=small)
+            d.text((w.x1 * scale - tw, w.top * scale - small.size), label, fill=color, font=small)
+        head = f"OCR: {scanned.dpi:.0f} dpi, eğiklik {scanned.skew:+.2f}°, {len(scanned.words)} sözcük"
+        tw = d.textlength(head, font=font)
+        d.rectangle([2, 2, tw + 8, font.size + 6], fill=(0, 0, 0, 200))
+        d.text((5, 3), head, fill=(255, 255, 255, 255), font=font)
     for issue in report.issues:
         if issue.origin != "reader" or issue.page != page or issue.bbox is None:
             continue
