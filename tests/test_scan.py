@@ -201,3 +201,136 @@ def test_check_with_ocr_names_the_users_file(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["source"]["path"].endswith(scan.name) and "ocr.pdf" not in out.read_text(encoding="utf-8")
     assert any(f["rule"] == "IZ101" for f in data["findings"])
+
+
+# ----------------------------------------------------------------------------- without Tesseract: the rules
+
+
+def _one_cell_report(text: str, conf: float, field: str = "actual"):
+    """A report with one gösterge whose period cell ``field`` reads ``text`` on scanned page 1 (characters with
+    confidence ``conf``), and its born-digital twin on page 2 (no confidence)."""
+    from izlem_audit.model import Cell, Evidence, Gosterge, Hedef, Period, Report
+    from izlem_audit.reading.page import Char
+
+    box = (100.0, 100.0, 140.0, 110.0)
+    period = Period(6, 1.0, 50.0, evidence=Evidence(1, box, {field: Cell(text, 1, box)}))
+    report = Report()
+    report.hedefler = [Hedef("A1", "H1", gostergeler=[Gosterge("PG1", "x", periods=[period])])]
+    chars = [Char(ch, 100 + 4 * i, 101, 104 + 4 * i, 109, 8, False, conf) for i, ch in enumerate(text)]
+    return report, {1: chars}
+
+
+@pytest.mark.parametrize("text,conf,flagged", [
+    ("41,50", 80.0, False),  # at the threshold: trusted
+    ("41,50", 79.9, True),  # just under it: a reading problem
+    ("4I,50", 95.0, True),  # a letter inside the number
+    ("41.50", 95.0, True),  # no Turkish number has that shape (a decimal comma read as a dot)
+    ("1.250,00", 95.0, False),
+    ("-3,5", 95.0, False),
+    ("%65,00", 95.0, False),
+])
+def test_uncertain_numbers_are_reading_problems(text, conf, flagged):
+    from izlem_audit.assembling.confidence import apply_confidence
+
+    report, chars = _one_cell_report(text, conf)
+    apply_confidence(report, chars)
+    cell = report.hedefler[0].gostergeler[0].periods[0].evidence.cells["actual"]
+    assert cell.confidence == round(conf, 1)
+    issues = [i for i in report.issues if i.kind == "ocr_uncertain"]
+    assert bool(issues) is flagged
+    if flagged:
+        i = issues[0]
+        assert i.origin == "reader" and (i.amac, i.hedef, i.item, i.period) == ("A1", "H1", "PG1", 6)
+        assert i.page == 1 and i.bbox is not None  # its crop
+
+
+def test_a_lost_decimal_comma_is_doubted_only_where_the_scan_prints_decimals():
+    from izlem_audit.assembling.confidence import apply_confidence
+    from izlem_audit.model import Cell, Evidence, Period
+    from izlem_audit.reading.page import Char
+
+    def report_with(other: str):
+        report, chars = _one_cell_report("131", 95.0)
+        g = report.hedefler[0].gostergeler[0]
+        for k in range(12):  # twelve more figures on the page, printed as ``other``
+            box = (100.0, 120.0 + 12 * k, 140.0, 130.0 + 12 * k)
+            g.periods.append(Period(k, 1.0, 1.0, evidence=Evidence(1, box, {"actual": Cell(other, 1, box)})))
+            chars[1] += [Char(ch, 100 + 4 * i, box[1] + 1, 104 + 4 * i, box[3] - 1, 8, False, 95.0)
+                         for i, ch in enumerate(other)]
+        apply_confidence(report, chars)
+        return [i for i in report.issues if i.kind == "ocr_uncertain" and i.period == 6]
+
+    assert report_with("41,50") and report_with("41,50")[0].detail["why"] == "decimal"
+    assert not report_with("415")  # a report printing whole numbers: 131 is no doubt
+
+
+def test_structure_issues_on_a_scanned_page_are_reading_problems():
+    from izlem_audit.assembling.confidence import apply_confidence
+    from izlem_audit.model import StructureIssue
+
+    report, chars = _one_cell_report("41,50", 95.0)
+    report.issues = [StructureIssue("header_missing_column", 1), StructureIssue("header_missing_column", 2)]
+    assert [i.origin for i in report.issues] == ["report", "report"]
+    apply_confidence(report, chars)
+    assert [i.origin for i in report.issues] == ["reader", "report"]  # page 2 is born-digital
+
+
+def test_an_uncertain_value_turns_its_check_into_not_checked():
+    """The recomputed mismatch on a low-confidence value is 'check this cell', not an error of the report."""
+    from izlem_audit.assembling.confidence import apply_confidence
+    from izlem_audit.model import Cell, Evidence, Gosterge, Hedef, Period, Report
+    from izlem_audit.reading.page import Char
+
+    def report(conf: float):
+        box = {k: (100.0 + 50 * i, 100.0, 140.0 + 50 * i, 110.0) for i, k in enumerate(["actual", "reported_rate"])}
+        cells = {"actual": Cell("41,50", 1, box["actual"]), "reported_rate": Cell("90,00", 1, box["reported_rate"])}
+        g = Gosterge("PG1", "Oran (%)", unit="%", weight=100.0, baseline=0.0, target=100.0,
+                     periods=[Period(6, 41.5, 90.0, evidence=Evidence(1, (100, 100, 300, 110), cells))])
+        r = Report()
+        r.hedefler = [Hedef("A1", "H1", gostergeler=[g])]
+        chars = [Char(ch, b[0] + 4 * i, 101, b[0] + 4 + 4 * i, 109, 8, False, conf if k == "reported_rate" else 95.0)
+                 for k, b in box.items() for i, ch in enumerate(cells[k].text)]
+        apply_confidence(r, {1: chars})
+        return run_rules(r)[0]
+
+    sure = [f for f in report(95.0) if f.rule == "IZ101"]
+    assert sure and sure[0].severity == "error" and sure[0].not_checked is None
+    doubted = [f for f in report(40.0) if f.rule == "IZ101"]
+    assert doubted and doubted[0].severity == "info" and doubted[0].not_checked == 1
+
+
+def test_code_words_read_with_letters_for_digits():
+    from izlem_audit.reading.ocr import Word, _code_digits, speck, well_formed
+
+    def w(text, conf=90.0):
+        return Word(text, 0, 0, 10, 10, conf)
+
+    assert _code_digits(w("PGI")).text == "PG1" and _code_digits(w("H1.l")).text == "H1.1"
+    assert _code_digits(w("FI")).text == "F1" and _code_digits(w("PG2")).text == "PG2"
+    assert _code_digits(w("Faaliyet")).text == "Faaliyet" and _code_digits(w("II")).text == "II"
+    assert well_formed("1.234.567,89") and well_formed("%45,00") and not well_formed("1330.000,00")
+    assert speck(w("o", 15)) and not speck(w("o", 60)) and not speck(w("1", 5))
+
+
+def test_chance_javascript_bytes_inside_an_image_are_not_active_content(tmp_path):
+    import pikepdf
+
+    from izlem_audit.guard import scan_pdf
+
+    def pdf_with(image_bytes: bytes, js: bool):
+        pdf = pikepdf.new()
+        page = pdf.add_blank_page(page_size=(200, 200))
+        img = pikepdf.Stream(pdf, image_bytes)
+        img.Type, img.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        img.Width, img.Height, img.BitsPerComponent = 4, 4, 8
+        img.ColorSpace = pikepdf.Name.DeviceGray
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=img))
+        if js:
+            pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+        out = tmp_path / f"p{int(js)}.pdf"
+        pdf.save(out, compress_streams=False)
+        return out
+
+    noise = b"\x00\x01/JS'\x02" + bytes(range(9))
+    assert scan_pdf(pdf_with(noise, js=False), 10**8).active == []
+    assert scan_pdf(pdf_with(noise, js=True), 10**8).active == ["javascript"]

@@ -10,6 +10,9 @@ crop (``ocr_uncertain``, origin reader, category structure), never an error of t
 - a shape no Turkish number has (``45.00``, ``1.0000,00``, ``4500,`` — a decimal comma lost or doubled);
 - no decimal comma where the scan's figures nearly all have one (``131`` for ``1,31``: the comma lost).
 
+Any other structure issue on a scanned page (a header lacking a column, a value in the wrong column) is a
+reading problem too: on a scan the tool cannot tell a misprint from a misreading.
+
 The issue names its gösterge or faaliyet and period, so the checks that take that value are turned into
 "not checked (reading problem)" — "check this cell" — by the rules engine (``rules/engine.py``), never raised
 as errors of the report.
@@ -122,6 +125,12 @@ def apply_confidence(report: Report, page_chars: dict[int, list]) -> int:
     if not page_chars:
         return 0
     pages = {n: PageChars(chars) for n, chars in page_chars.items()}
+    for issue in report.issues:
+        # on a scan a header lacking a column or a value in the wrong column may as well be a misreading: what
+        # the tool cannot tell from a misprint is a reading problem, never an error of the report
+        if issue.page in pages and issue.origin == "report":
+            issue.origin = "reader"
+            issue.detail.setdefault("scanned", True)
     flagged = 0
     seen: set[tuple[int, tuple]] = set()
     decimals = _prints_decimals(report, pages)
