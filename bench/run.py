@@ -233,7 +233,11 @@ def main() -> None:
         args.json.write_text(json.dumps(results, indent=1))
     text = render(results)
     if not args.no_write:
-        (ROOT / "docs" / "performance.md").write_text(text, encoding="utf-8")
+        perf = ROOT / "docs" / "performance.md"
+        old = perf.read_text(encoding="utf-8") if perf.exists() else ""
+        if "<!-- scan:begin -->" in old:  # bench/scan.py's section (scanned pages) is kept
+            text = text.rstrip("\n") + "\n\n" + old[old.index("<!-- scan:begin -->"):]
+        perf.write_text(text, encoding="utf-8")
     print(text)
 
 
