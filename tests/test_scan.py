@@ -334,3 +334,14 @@ def test_chance_javascript_bytes_inside_an_image_are_not_active_content(tmp_path
     noise = b"\x00\x01/JS'\x02" + bytes(range(9))
     assert scan_pdf(pdf_with(noise, js=False), 10**8).active == []
     assert scan_pdf(pdf_with(noise, js=True), 10**8).active == ["javascript"]
+
+
+def test_mixed_document_without_ocr_names_its_scanned_pages():
+    report = extract(SCANS / "scan-rehber-2025-6-mixed.pdf")  # no OCR: page 1 is read, pages 2 and 3 are scans
+    scanned = [i for i in report.issues if i.kind == "scanned_page"]
+    assert [i.page for i in scanned] == [2, 3] and all(i.origin == "reader" for i in scanned)
+    findings = run_rules(report)[0]
+    msg = [f.message for f in findings if f.params.get("kind") == "scanned_page" or "--ocr" in f.message]
+    assert len(msg) == 2 and all("--ocr" in m for m in msg)
+    born = extract(PDFS / "rehber-2025-6-reportlab.pdf")
+    assert not [i for i in born.issues if i.kind == "scanned_page"]

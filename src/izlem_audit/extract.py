@@ -168,6 +168,26 @@ def open_source(path: Path, engine: str, password: str | None):
     return PdfiumSource(path, password)
 
 
+SCAN_CHARS = 20  # a page with fewer characters may be a scan (then it is looked at)
+
+
+def _scanned(path: Path, password: str | None, n: int) -> bool:
+    """Whether page ``n`` is a scanned image (``raster_source.is_scanned``)."""
+    import pypdfium2 as pdfium
+
+    from .reading.raster_source import is_scanned
+
+    doc = pdfium.PdfDocument(str(path), password=password)
+    try:
+        page = doc[n - 1]
+        try:
+            return is_scanned(page)[0]
+        finally:
+            page.close()
+    finally:
+        doc.close()
+
+
 def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             pages: list[int] | None = None, progress: ProgressFn | None = None,
             limits: Limits | None = None, trace_pages: set[int] | None = None, ocr: bool = False) -> Report:
@@ -230,6 +250,9 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
                 text_chars += len(content.chars)
                 if ocr and content.chars and content.chars[0].conf is not None:
                     ocr_chars[n] = content.chars
+                elif not ocr and len(content.chars) < SCAN_CHARS and _scanned(path, password, n):
+                    # a scanned page in a document with a text layer elsewhere: said, with how to read it
+                    issues.append(StructureIssue("scanned_page", n))
                 share = garbled_share(content)
                 garbled_chars += round(share * len(content.chars))
                 if share > 0.2:

@@ -408,7 +408,8 @@ class Summary:
 
 # what the reader could not read, place or join: reading problems, never errors of the report
 READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
-                          "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain"})
+                          "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain",
+                          "scanned_page"})
 
 
 @dataclass

@@ -350,13 +350,6 @@ class ScanAwareSource:
         self.pdf = pdfium.PdfDocument(str(path), password=password)
         self.seen: dict[int, RasterPage] = {}
 
-    def scanned(self, n: int) -> bool:
-        page = self.pdf[n - 1]
-        try:
-            return is_scanned(page)[0]
-        finally:
-            page.close()
-
     def page(self, n: int) -> PageContent:
         page = self.pdf[n - 1]
         try:

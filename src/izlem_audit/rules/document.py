@@ -62,6 +62,10 @@ STRUCTURE_TEXT = {
                               "not known."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
+    "scanned_page": ("Bu sayfa taranmış bir görüntü (metin katmanı yok); okunmadı ve denetlenmedi. Görüntüden "
+                     "okumak için --ocr ile çalıştırın.",
+                     "This page is a scanned image (no text layer); it was not read or checked. Run with --ocr to "
+                     "read it from its image."),
     "ocr_uncertain": ("Taranmış sayfadaki '{text}' değeri kesin okunamadı (OCR güveni {confidence}/100); bu hücreyi "
                       "belgeden kontrol edin, ona dayanan denetimler yapılmadı.",
                       "The value '{text}' on the scanned page could not be read with certainty (OCR confidence "
