@@ -62,7 +62,7 @@ def _not_checked(findings: list[Finding]) -> None:
         return
 
     def covers(p: Finding, f: Finding) -> bool:
-        if not p.amac and not f.amac and p.page is not None and p.page == f.page and p.params.get("field"):
+        if not p.amac and not f.amac and p.page is not None and p.page == f.page and "confidence" in p.params:
             return True  # a figure of the report as a whole (the overall rate) read uncertainly on a scan
         if not p.amac or (p.amac, p.hedef) != (f.amac, f.hedef):
             return False
