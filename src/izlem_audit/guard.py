@@ -7,7 +7,10 @@
   links, form submission), also inside compressed object streams, so a finding can tell the reader.
 * ``check_page``/``check_chars``: the number of page objects and characters of one page, counted by PDFium
   (``FPDFPage_CountObjects``, ``FPDFText_CountChars``) before a single Python object is built for them; a page
-  over the limit raises ``PageTooLarge``, which extract.py turns into a reading-problem finding.
+  over the limit raises ``PageTooLarge``, which extract.py turns into a reading-problem finding. The PDFium page
+  source counts in its own walk of the page's objects (``check_objects`` for the page's own, then each form's
+  before it is entered, ``pdfium_source._segments``) instead of walking them twice; ``check_page`` is the
+  walk on its own (the pdfplumber engine's guard) and gives the count reported.
 
 The limits live in ``extract.Limits``; the command line raises them with ``--max-page-chars``,
 ``--max-page-objects`` and ``--max-stream-mb``.
@@ -66,6 +69,14 @@ def check_page(page) -> None:
         if total > limit:
             raise PageTooLarge("objects", total, limit)
         stack.extend((raw.FPDFFormObj_GetObject(obj, j), depth + 1) for j in range(k))
+
+
+def check_objects(n: int) -> None:
+    """Raise PageTooLarge if a page holds more objects of its own than allowed (the PDFium page source counts
+    the objects of its forms as it walks them, ``pdfium_source._segments``)."""
+    limit = PAGE_LIMITS.get().max_objects
+    if n > limit:
+        raise PageTooLarge("objects", n, limit)
 
 
 def check_chars(n: int) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from itertools import repeat
 from pathlib import Path
 
-from ..guard import check_chars, check_page
+from ..guard import PAGE_LIMITS, PageTooLarge, check_chars, check_page, check_objects
 from .geometry import PageFrame, pdfium_frame
 from .page import Char, PageContent, Segment
 from .sources import rect_segments
@@ -88,11 +89,16 @@ THIN = 2.0  # points: a path thinner than this one way is a ruling line along th
 def _segments(page, frame: PageFrame) -> list[Segment]:
     """Ruling lines in the page frame, read through PDFium's raw API without a Python object per page object.
 
-    Browsers draw every cell border as its own small path (a hundred thousand on a 35-page report). Each path
-    is first looked at by its bounds alone (one call): too small both ways, it is skipped; thin one way and
-    drawn as one line or one rectangle (two to five path segments), it is a ruling line taken from its bounds
-    (a stroked one shrunk by half its line width to the path itself); anything else has its points read
-    (``_path_points``). Form XObjects are entered (their matrix composed with their objects'), four deep.
+    Browsers draw every cell border as its own small path and every run of text as its own text object (a
+    hundred thousand objects on a 35-page report). Each path is first looked at by its bounds alone (one
+    call): too small both ways, it is skipped; thin one way and drawn as one line or one rectangle (two to
+    five path segments), it is a ruling line taken from its bounds (a stroked one shrunk by half its line
+    width to the path itself); anything else has its points read (``_path_points``). Form XObjects are
+    entered (their matrix composed with their objects'), four deep.
+
+    The same walk is the hostile-input guard's count (guard.py): the page's own objects are counted before
+    any is read (``page_content``), and a form's objects are added to the count before the form is entered,
+    so no more than the limit is ever read; past it, ``guard.check_page`` raises with its own count.
     """
     import pypdfium2.raw as raw
 
@@ -104,20 +110,29 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
     matrix = raw.FS_MATRIX()
     PATH, FORM, MOVETO = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
     get_type, get_bounds, count_segs = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds, raw.FPDFPath_CountSegments
+    get_seg, seg_type = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType
     ma, mb, mc, md, me, mf = fa
+    pr = page.raw
+    limit = PAGE_LIMITS.get().max_objects
+    count = [raw.FPDFPage_CountObjects(pr)]  # the objects counted so far (the page's own: checked before reading)
 
-    def walk(count: int, get, m: tuple | None, depth: int) -> None:
-        for i in range(count):
-            obj = get(i)
+    def enter(obj, m: tuple | None, depth: int) -> None:
+        """Count a form's objects, then read them."""
+        k = raw.FPDFFormObj_CountObjects(obj)
+        count[0] += max(k, 0)
+        if count[0] > limit:
+            check_page(page)  # raises with the guard's own count of the whole page
+            raise PageTooLarge("objects", count[0], limit)
+        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        fm = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(k)], fm if m is None else _compose(fm, m), depth + 1)
+
+    def walk(objs, m: tuple | None, depth: int) -> None:
+        for obj in objs:
             kind = get_type(obj)
-            if kind == FORM:
-                if depth < 4:
-                    raw.FPDFPageObj_GetMatrix(obj, matrix)
-                    fm = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                    walk(raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k),
-                         fm if m is None else _compose(fm, m), depth + 1)
-                continue
             if kind != PATH:
+                if kind == FORM and depth < 4:
+                    enter(obj, m, depth)
                 continue
             if m is None:  # top level: bounds are in page space
                 if not get_bounds(obj, l, b, r, t):
@@ -127,9 +142,8 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
                     continue
                 if w <= THIN or h <= THIN:
                     n = count_segs(obj)
-                    simple = n == 2 or n == 5 or (n == 4 and raw.FPDFPathSegment_GetType(
-                        raw.FPDFPath_GetPathSegment(obj, 2)) != MOVETO)
-                    if simple and raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, 0)) == MOVETO:
+                    simple = n == 2 or n == 5 or (n == 4 and seg_type(get_seg(obj, 2)) != MOVETO)
+                    if simple and seg_type(get_seg(obj, 0)) == MOVETO:
                         x0, y0, x1, y1 = l.value, b.value, r.value, t.value
                         if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value and \
                                 raw.FPDFPageObj_GetStrokeWidth(obj, sw) and sw.value > 0:
@@ -151,8 +165,8 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
             om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
             _path_points(obj, om if m is None else _compose(om, m), fa, out)
 
-    pr = page.raw
-    walk(raw.FPDFPage_CountObjects(pr), lambda k: raw.FPDFPage_GetObject(pr, k), None, 0)
+    get_object = raw.FPDFPage_GetObject
+    walk(map(get_object, repeat(pr, count[0]), range(count[0])), None, 0)
     return out
 
 
@@ -209,13 +223,17 @@ def _path_points(h, m: tuple, fa: tuple, out: list[Segment]) -> None:
 
 
 def page_content(pdf, number: int) -> PageContent:
+    import pypdfium2.raw as raw
+
     page = pdf[number - 1]
     try:
-        check_page(page)  # hostile input: the page's objects counted before any is read (guard.py)
+        # hostile input: the page's objects are counted before any is read (guard.py), a form's before it is
+        # entered (in _segments' walk, which runs before the characters are read, as the guard's check did)
+        check_objects(raw.FPDFPage_CountObjects(page.raw))
         tp = page.get_textpage()
         frame = pdfium_frame(page, tp)
-        chars = _chars(page, tp, frame)
         segs = _segments(page, frame)
+        chars = _chars(page, tp, frame)
         return PageContent(number, frame.width, frame.height, chars, segs)
     finally:
         page.close()
