@@ -59,9 +59,14 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 
 
 def _snap_to(value: float, reps: list[float]) -> float:
+    """The representative nearest ``value`` (the lower one of two as near)."""
     i = bisect.bisect_left(reps, value)
-    best = min((r for r in reps[max(0, i - 1): i + 1]), key=lambda r: abs(r - value))
-    return best
+    if i == 0:
+        return reps[0]
+    if i >= len(reps):
+        return reps[-1]
+    below, above = reps[i - 1], reps[i]
+    return above if abs(above - value) < abs(below - value) else below
 
 
 # A normalised line: (fixed coordinate, start, end)
@@ -72,12 +77,13 @@ def _normalise(segments: list[Segment]) -> tuple[list[_Line], list[_Line]]:
     hs: list[_Line] = []
     vs: list[_Line] = []
     for s in segments:
-        w, h = s.x1 - s.x0, s.bottom - s.top
-        if s.horizontal:
+        x0, top, x1, bottom = s.x0, s.top, s.x1, s.bottom
+        w, h = x1 - x0, bottom - top
+        if w >= h:  # Segment.horizontal
             if w >= MIN_LEN:
-                hs.append(((s.top + s.bottom) / 2, s.x0, s.x1))
+                hs.append(((top + bottom) / 2, x0, x1))
         elif h >= MIN_LEN:
-            vs.append(((s.x0 + s.x1) / 2, s.top, s.bottom))
+            vs.append(((x0 + x1) / 2, top, bottom))
     return _join(hs), _join(vs)
 
 
@@ -199,20 +205,29 @@ def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:
                      open_bottom=open_bottom)
 
 
+def _line_key(c: Char) -> tuple[float, float]:
+    return (c.top + c.bottom, c.x0)
+
+
+def _x0(c: Char) -> float:
+    return c.x0
+
+
 def group_lines(chars: list[Char]) -> list[Line]:
     """Group characters into lines of text, top to bottom, each left to right, with word spaces restored.
 
     A character joins the current line when its vertical centre lies within half a line height of the line's
     first character; a gap wider than a fifth of the font size between two glyphs is a word space.
+    (Every character of a page passes here once: the loops read each attribute once and keep no generator.)
     """
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: (c.top + c.bottom, c.x0))
     rows: list[list[Char]] = []
     cur: list[Char] = []
     ref = tol = 0.0
-    for ch in ordered:
-        cy = (ch.top + ch.bottom) * 0.5
+    for ch in sorted(chars, key=_line_key):
+        top, bottom = ch.top, ch.bottom
+        cy = (top + bottom) * 0.5
         if cur and abs(cy - ref) <= tol:
             cur.append(ch)
             continue
@@ -222,32 +237,49 @@ def group_lines(chars: list[Char]) -> list[Line]:
             rows.append(cur)
         cur = [ch]
         ref = cy
-        tol = max(ch.bottom - ch.top, 1.0) * 0.5
+        h = bottom - top
+        tol = (1.0 if 1.0 > h else h) * 0.5
     if cur:
         rows.append(cur)
     out: list[Line] = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)
+        row.sort(key=_x0)
         parts: list[str] = []
         prev: Char | None = None
+        prev_space = True
+        bx0 = btop = bx1 = bbot = 0.0
+        bold = True
+        seen = False  # a visible (non-space) character was met: the bbox holds
         for ch in row:
             t = ch.text
-            if prev is not None and not t.isspace() and not prev.text.isspace():
-                size = prev.size if prev.size > ch.size else ch.size
-                if ch.x0 - prev.x1 > (size if size > 4.0 else 4.0) * 0.2:
-                    parts.append(" ")
+            space = t.isspace()
+            if not space:
+                x0 = ch.x0
+                if not prev_space:
+                    size = prev.size if prev.size > ch.size else ch.size  # type: ignore[union-attr]
+                    if x0 - prev.x1 > (size if size > 4.0 else 4.0) * 0.2:  # type: ignore[union-attr]
+                        parts.append(" ")
+                if seen:
+                    if x0 < bx0:
+                        bx0 = x0
+                    if ch.top < btop:
+                        btop = ch.top
+                    if ch.x1 > bx1:
+                        bx1 = ch.x1
+                    if ch.bottom > bbot:
+                        bbot = ch.bottom
+                else:
+                    bx0, btop, bx1, bbot, seen = x0, ch.top, ch.x1, ch.bottom, True
+                if not ch.bold:
+                    bold = False
             parts.append(t)
-            prev = ch
+            prev, prev_space = ch, space
         text = " ".join("".join(parts).split())
         if not text:
             continue
-        visible = [c for c in row if not c.text.isspace()]
-        bbox = (min(c.x0 for c in visible), min(c.top for c in visible),
-                max(c.x1 for c in visible), max(c.bottom for c in visible))
         # "Güzeltepe-" ends a line inside a word; "amaçları -" is a dash between words
-        hyphen_break = text.endswith("-") and not text.endswith(" -") and len(text) > 1 \
-            and not row[-1].text.isspace()
-        out.append(Line(text, bbox, all(c.bold for c in visible), hyphen_break))
+        hyphen_break = text.endswith("-") and not text.endswith(" -") and len(text) > 1 and not prev_space
+        out.append(Line(text, (bx0, btop, bx1, bbot), bold, hyphen_break))
     return out
 
 
@@ -267,30 +299,33 @@ def fill_cells(tables: list[GridTable], chars: list[Char]) -> list[Char]:
     """Put each character into the cell under its centre; return the characters outside every table."""
     outside: list[Char] = []
     per_cell: dict[tuple[int, int], list[Char]] = defaultdict(list)
+    # per table: its box, boundaries, last row and column, and the cell owning each (row, col), row by row
     lookups = []
-    for t in tables:
-        owner: dict[tuple[int, int], int] = {}
+    for ti, t in enumerate(tables):
+        owner: list[list[int | None]] = [[None] * t.n_cols for _ in range(t.n_rows)]
         for ci, c in enumerate(t.cells):
             for i in range(c.row, c.row + c.rowspan):
+                row = owner[i]
                 for j in range(c.col, c.col + c.colspan):
-                    owner[(i, j)] = ci
-        lookups.append(owner)
-    boxes = [t.bbox for t in tables]
+                    row[j] = ci
+        lookups.append((*t.bbox, t.ys, t.xs, t.n_rows - 1, t.n_cols - 1, owner, ti))
+    bisect_right = bisect.bisect_right
     for ch in chars:
         cx = (ch.x0 + ch.x1) * 0.5
         cy = (ch.top + ch.bottom) * 0.5
-        placed = False
-        for ti, (x0, y0, x1, y1) in enumerate(boxes):
+        for x0, y0, x1, y1, ys, xs, last_row, last_col, owner, ti in lookups:
             if x0 <= cx <= x1 and y0 <= cy <= y1:
-                t = tables[ti]
-                i = min(max(bisect.bisect_right(t.ys, cy) - 1, 0), t.n_rows - 1)
-                j = min(max(bisect.bisect_right(t.xs, cx) - 1, 0), t.n_cols - 1)
-                ci = lookups[ti].get((i, j))
+                i = bisect_right(ys, cy) - 1
+                i = 0 if i < 0 else (last_row if i > last_row else i)
+                j = bisect_right(xs, cx) - 1
+                j = 0 if j < 0 else (last_col if j > last_col else j)
+                ci = owner[i][j]
                 if ci is not None:
                     per_cell[(ti, ci)].append(ch)
-                    placed = True
+                else:
+                    outside.append(ch)
                 break
-        if not placed:
+        else:
             outside.append(ch)
     for (ti, ci), cell_chars in per_cell.items():
         tables[ti].cells[ci].lines = group_lines(cell_chars)
