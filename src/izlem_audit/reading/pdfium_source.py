@@ -20,7 +20,12 @@ _BOLD_WEIGHT = 600
 
 
 def _chars(page, tp, frame: PageFrame) -> list[Char]:
-    """Characters in the page frame (PDFium's boxes are in PDF user space)."""
+    """Characters in the page frame (PDFium's boxes are in PDF user space).
+
+    Every character of the report passes here once, so the loop does the least per character: the text is
+    read in one call, a box's four sides in one read of the box's memory, the frame's corners ordered by
+    comparisons (no min/max calls).
+    """
     import pypdfium2.raw as raw
 
     ma, mb, mc, md, me, mf = frame.affine()
@@ -28,10 +33,14 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         n = tp.count_chars()
         check_chars(n)  # hostile input: counted before any Python object is built (guard.py)
         out: list[Char] = []
-        text_all = tp.get_text_range(0, n) if n else ""
-        # get_text_range may expand or drop characters (ligatures, CR/LF); fall back to per-char reads then
-        per_char = len(text_all) != n
+        append = out.append
+        text: str | list[str] = tp.get_text_range(0, n) if n else ""
+        if len(text) != n:
+            # get_text_range may expand or drop characters (ligatures, CR/LF): read them one by one then
+            get_unicode = raw.FPDFText_GetUnicode
+            text = [chr(code) if code else "" for code in map(get_unicode, repeat(tp, n), range(n))]
         rect = raw.FS_RECTF()
+        sides = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom
         get_box = raw.FPDFText_GetLooseCharBox
         # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
         # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
@@ -40,36 +49,37 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         sideways = frame.turn in (90, 270)
         prev: tuple[float, float, float] | None = None  # the previous kept character's bottom, top, right
         runs: list[list[int]] = []  # indices in ``out`` of the parts of one glyph
-        for i in range(n):
-            if per_char:
-                code = raw.FPDFText_GetUnicode(tp, i)
-                ch = chr(code) if code else ""
-            else:
-                ch = text_all[i]
-            if ch and ch in "\ufffe\x02":
-                ch = "-"  # PDFium's mark for a hyphen that ends a line
-            if not ch or ch in "\r\n":
+        for i, ch in enumerate(text):
+            if not ch:
                 continue
+            if ch in "\r\n\ufffe\x02":
+                if ch == "\r" or ch == "\n":
+                    continue
+                ch = "-"  # PDFium's mark for a hyphen that ends a line
             # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
             # its height stands for the font size (one call per character, as the floor pays)
             if not get_box(tp, i, rect):
                 continue
-            x0, x1 = rect.left, rect.right
+            x0, ut, x1, ub = sides.tolist()
             if x1 <= x0 and ch.isspace():
                 continue
             # the box's corners in the frame (a quarter turn swaps the axes)
-            ax, ay = ma * x0 + mc * rect.bottom + me, mb * x0 + md * rect.bottom + mf
-            bx, by = ma * x1 + mc * rect.top + me, mb * x1 + md * rect.top + mf
-            top, bot = min(ay, by), max(ay, by)
+            ax, ay = ma * x0 + mc * ub + me, mb * x0 + md * ub + mf
+            bx, by = ma * x1 + mc * ut + me, mb * x1 + md * ut + mf
+            if by < ay:
+                ay, by = by, ay
             if sideways:
-                if prev is not None and abs(rect.bottom - prev[0]) < 0.01 and abs(rect.top - prev[1]) < 0.01 \
+                if prev is not None and abs(ub - prev[0]) < 0.01 and abs(ut - prev[1]) < 0.01 \
                         and abs(x0 - prev[2]) < 0.01:
                     if runs and runs[-1][-1] == len(out) - 1:
                         runs[-1].append(len(out))
                     else:
                         runs.append([len(out) - 1, len(out)])
-                prev = (rect.bottom, rect.top, x1)
-            out.append(Char(ch, min(ax, bx), top, max(ax, bx), bot, (bot - top) * 0.8, False))
+                prev = (ub, ut, x1)
+            if bx < ax:
+                append(Char(ch, bx, ay, ax, by, (by - ay) * 0.8, False))
+            else:
+                append(Char(ch, ax, ay, bx, by, (by - ay) * 0.8, False))
         for run in runs:
             parts = [out[k] for k in run]
             x0f, x1f = min(c.x0 for c in parts), max(c.x1 for c in parts)
