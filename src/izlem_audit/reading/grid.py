@@ -147,7 +147,11 @@ def _covered(lines: list[_Line], a: float, b: float) -> bool:
     """Whether the union of ``lines`` (all on one coordinate) covers the middle of [a, b]."""
     mid = (a + b) / 2
     span = (b - a) * 0.3
-    return any(s <= mid - span + TOUCH and e >= mid + span - TOUCH for _, s, e in lines)
+    lo, hi = mid - span + TOUCH, mid + span - TOUCH
+    for _, s, e in lines:
+        if s <= lo and e >= hi:
+            return True
+    return False
 
 
 def _grid(hs: list[_Line], vs: list[_Line], page: int) -> GridTable | None:

@@ -42,6 +42,7 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         rect = raw.FS_RECTF()
         sides = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom
         get_box = raw.FPDFText_GetLooseCharBox
+        handle = tp.raw  # the raw handle: the helper object would be converted at every call
         # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
         # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
         # the parts stack across the line. They are found (consecutive, same y-range, abutting in x, which
@@ -58,7 +59,7 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
                 ch = "-"  # PDFium's mark for a hyphen that ends a line
             # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
             # its height stands for the font size (one call per character, as the floor pays)
-            if not get_box(tp, i, rect):
+            if not get_box(handle, i, rect):
                 continue
             x0, ut, x1, ub = sides.tolist()
             if x1 <= x0 and ch.isspace():
