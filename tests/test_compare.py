@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.build.compare import OUT, PRODUCERS, SETS, set_documents
-from izlem_audit.cli import read_report
+from izlem_audit.pipeline import read_report
 from izlem_audit.comparing.documents import check_set, describe
 from izlem_audit.comparing.engine import run_compare
 from izlem_audit.comparing.rules import running_total, trivial_difference

@@ -53,7 +53,7 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
                            "faaliyet": None, "result_dir": None, "message": ""}
     try:
         row["sha256"] = sha256_of(src)
-        from .cli import _os_message, _write_check, read_report
+        from .pipeline import read_report, write_check
         from .output.atomic import OutputSet
         from .rules.engine import run_rules
 
@@ -63,7 +63,7 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
         with OutputSet() as out:  # the report's results whole or not at all
             for kind in formats:
                 name = {"json": "check.json", "html": "rapor.html", "xlsx": "rapor.xlsx", "md": "rapor.md"}[kind]
-                _write_check(kind, target / name, report, findings, rc, lang, src, None, out, limits)
+                write_check(kind, target / name, report, findings, rc, lang, src, None, out, limits)
         from .rules.engine import headline
 
         causes = headline(findings)["causes"]  # a consequence of another finding is not an error of its own
@@ -75,7 +75,9 @@ def audit_one(path: str, out_dir: str, formats: tuple[str, ...], engine: str, la
     except UserError as e:
         row["message"], row["failure"] = e.message(lang), "input"
     except OSError as e:  # a full disk, a read-only folder: the input is fine, the next run tries again
-        row["message"], row["failure"] = _os_message(e, lang), "os"
+        from .terminal import os_message
+
+        row["message"], row["failure"] = os_message(e, lang), "os"
     except Exception as e:  # noqa: BLE001 - one broken input is recorded, the batch goes on
         row["message"] = f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
         row["failure"] = "internal"

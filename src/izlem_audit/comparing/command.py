@@ -41,21 +41,24 @@ def compare(
     Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
     Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
-    from .. import cli
     from ..errors import UserError
     from ..extract import Limits
     from ..output.atomic import OutputSet
+    from ..messages import t
+    from ..options import load_config, output_targets, same_file
+    from ..pipeline import read_report
     from ..rules.base import SEVERITY_RANK
+    from ..terminal import check_lang, err, guard
     from .documents import check_set, describe
     from .engine import run_compare
     from .output import gate_fails
 
-    first_lang = cli._check_lang(lang or "tr")
-    with cli._guard(first_lang, debug_):
+    first_lang = check_lang(lang or "tr")
+    with guard(first_lang, debug_):
         if len(paths) < 2:
             raise UserError("compare_needs_two")
-        cfg = cli._load_config(config_path, paths[0])
-        lang_ = cli._check_lang(lang or cfg.lang)
+        cfg = load_config(config_path, paths[0])
+        lang_ = check_lang(lang or cfg.lang)
         from ..messages import format_values, severity_value
 
         level = severity_value(fail_on or cfg.fail_on)
@@ -65,14 +68,14 @@ def compare(
         bad = [f for f in formats if f not in FORMATS]
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(FORMATS))
-        targets = cli._outputs(formats, output)
+        targets = output_targets(formats, output)
         for target in targets.values():
             for p in paths:
-                if target is not None and cli._same_file(target, p):
+                if target is not None and same_file(target, p):
                     raise UserError("same_as_input", path=target)
         limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
                         max_image_pixels)
-        docs = [describe(i, str(p), cli.read_report(p, engine, password, lang_, quiet, limits=limits))
+        docs = [describe(i, str(p), read_report(p, engine, password, lang_, quiet, limits=limits))
                 for i, p in enumerate(paths, 1)]
         check_set(docs)
         out = run_compare(docs, cfg, lang_)
@@ -83,13 +86,13 @@ def compare(
         if not quiet:
             for target in targets.values():
                 if target is not None:
-                    cli._err(cli.t("written", lang_, path=target))
+                    err(t("written", lang_, path=target))
         fails = gate_fails(out, level)
     raise typer.Exit(1 if fails else 0)
 
 
 def _write(kind, target, out, given, lang, outset, password, limits) -> None:
-    from .. import cli
+    from ..terminal import to_stdout
     from .output import render_console, render_markdown, to_json
 
     if kind == "console":
@@ -118,6 +121,6 @@ def _write(kind, target, out, given, lang, outset, password, limits) -> None:
     else:
         text = render_markdown(out, lang)
     if target is None:
-        cli._to_stdout(text)
+        to_stdout(text)
     else:
         outset.write_text(target, text)
