@@ -44,51 +44,17 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .rules.settings import DEFAULT_THRESHOLDS, PLACE_KEYS, Config, Suppression
+
+__all__ = ["DEFAULT_THRESHOLDS", "Config", "Suppression", "find", "load", "normalise_place", "parse"]
 
 FILE_NAMES = ("izlem-audit.toml", ".izlem-audit.toml")
-DEFAULT_THRESHOLDS = {"outlier_rate": 200.0, "deviation": 0.0}
 TOP_KEYS = {"fail_on", "lang", "thresholds", "rules", "suppress"}
 SUPPRESS_KEYS = {"rule", "id", "amac", "hedef", "performans_hedefi", "item", "period", "field", "all", "reason"}
-PLACE_KEYS = ("amac", "hedef", "performans_hedefi", "item", "period", "field")
-
-
-@dataclass
-class Suppression:
-    rule: str | None
-    reason: str
-    amac: str | None = None
-    hedef: str | None = None
-    performans_hedefi: str | None = None
-    item: str | None = None
-    period: int | None = None
-    field: str | None = None
-    id: str | None = None
-    all: bool = False  # every finding of the rule, said explicitly
-    index: int = 0  # its place in the file (suppress[i]), for the report of unused suppressions
-    used: int = 0  # how many findings it matched in the last run
-
-    def matches(self, f) -> bool:
-        if self.id is not None:
-            return (f.id or "").casefold() == self.id.casefold()
-        if f.rule != self.rule:
-            return False
-        for key in PLACE_KEYS:
-            want = getattr(self, key)
-            if want is not None and (getattr(f, key) or None) != want:
-                return False
-        return True
-
-    def describe(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"index": self.index, "rule": self.rule, "id": self.id, "reason": self.reason}
-        d.update({k: getattr(self, k) for k in PLACE_KEYS if getattr(self, k) is not None})
-        if self.all:
-            d["all"] = True
-        return d
 
 
 _AMAC = re.compile(r"^(?:A|AMA[CÇ])?\s*\(?\s*A?(\d+)\s*\)?$", re.I)
@@ -150,27 +116,6 @@ def normalise_place(raw: dict[str, Any]) -> dict[str, Any]:
     if raw.get("field") is not None:
         put("field", str(raw["field"]))
     return out
-
-
-@dataclass
-class Config:
-    fail_on: str = "error"
-    lang: str = "tr"
-    thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
-    disabled: set[str] = field(default_factory=set)
-    severities: dict[str, str] = field(default_factory=dict)
-    suppressions: list[Suppression] = field(default_factory=list)
-    path: Path | None = None
-    sha256: str | None = None
-
-    def record(self) -> dict[str, str] | None:
-        """What the outputs record of the configuration used: its path and sha256, or None."""
-        if self.path is None:
-            return None
-        return {"path": str(self.path), "sha256": self.sha256 or ""}
-
-    def unused_suppressions(self) -> list[dict[str, Any]]:
-        return [s.describe() for s in self.suppressions if not s.used]
 
 
 def _bad(path: Path, detail: str) -> UserError:

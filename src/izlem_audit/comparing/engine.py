@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..config import Config
+from ..rules.settings import Config
 from ..rules.base import REGISTRY, Finding
 from . import rules as _rules  # noqa: F401  (registration)
 from .alignment import Alignment, align

@@ -10,6 +10,7 @@ from ..model import Evidence, Faaliyet, Gosterge, Hedef, Period, Report
 from ..normalising.numbers import decimals_of
 from ..normalising.units import CANONICAL_UNITS
 from . import formulas as fx
+from .matching import match_ph
 from .series import SeriesKind, series_kind
 
 
@@ -318,8 +319,6 @@ def _hedef_check(h: Hedef, rate_of: dict[int, RateCheck]) -> HedefCheck:
 
 def _ph_weights(report: Report, amac: str, hedef: str) -> dict[str, float]:
     """PH weights from the summary, keyed by the detail's PH code (matched by title when they disagree)."""
-    from ..rules.matching import match_ph  # local: the matching lives with the label rules
-
     a = report.summary.amac(amac)
     sh = next((x for x in a.hedefler if x.hedef == hedef), None) if a else None
     if sh is None:

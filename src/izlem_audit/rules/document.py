@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..normalising.text import fold
 from .base import Context, Finding, make, rule
-from .matching import SAME_TITLE, match_ph, title_score
+from ..recomputing.matching import SAME_TITLE, match_ph, title_score
 
 STRUCTURE_TEXT = {
     "value_in_wrong_column": ("{item} {period}. ay: '{text}' değeri kendi sütununda değil, Açıklama sütununda; "

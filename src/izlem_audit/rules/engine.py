@@ -3,7 +3,7 @@ configuration (severities, suppressions), render messages, sort."""
 
 from __future__ import annotations
 
-from ..config import Config
+from .settings import Config
 from ..model import Report
 from ..recomputing.report import Recomputed, recompute
 from .base import SEVERITY_RANK, Context, Finding, assign_ids

@@ -9,7 +9,7 @@ from ..normalising.numbers import decimals_of
 from ..recomputing import formulas as fx
 from ..recomputing.report import Aggregate, block_aggregate
 from .base import Context, Finding, make, rule
-from .matching import match_ph
+from ..recomputing.matching import match_ph
 
 SUMMARY_RULE = ("Özet tablolar ayrıntı tablolarını özetler: her hedefin yüzdesi hedef kartındaki performansın, "
                 "amaç yüzdesi hedeflerin ortalamasının, genel oran amaçların ortalamasının yuvarlanmış halidir. "

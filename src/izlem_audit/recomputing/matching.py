@@ -1,4 +1,5 @@
-"""Fuzzy matching of titles across the report (rapidfuzz), for the summary and label rules."""
+"""Fuzzy matching of titles across the report (rapidfuzz): which summary row is which block, for the
+aggregates recomputed here and for the summary and label rules."""
 
 from __future__ import annotations
 
