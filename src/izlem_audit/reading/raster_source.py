@@ -300,6 +300,27 @@ def _missed_words(img, words: list, dpi: float) -> list:
     return [w for got in ocr.read_cells(img, boxes, dpi) for w in got if w.conf >= MISSED_CONF]
 
 
+def join_number_pieces(words: list) -> list:
+    """A number Tesseract cut in two at its separator (``39.400.000,`` ``00``) joined again: the piece before ends
+    in a comma or a dot, the piece after starts with a digit, on one line, closer than half a letter's height."""
+    from .ocr import Word, looks_numeric
+
+    out = sorted(words, key=lambda w: (round((w.top + w.bottom) / 2), w.x0))
+    joined: list = []
+    for w in out:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.text[-1:] in ",." and w.text[:1].isdigit() and looks_numeric(prev.text) \
+                and looks_numeric(w.text):
+            h = min(prev.bottom - prev.top, w.bottom - w.top)
+            overlap = min(prev.bottom, w.bottom) - max(prev.top, w.top)
+            if overlap > 0.5 * h and 0 <= w.x0 - prev.x1 < 0.5 * h:
+                joined[-1] = Word(prev.text + w.text, prev.x0, min(prev.top, w.top), w.x1, max(prev.bottom, w.bottom),
+                                  min(prev.conf, w.conf))
+                continue
+        joined.append(w)
+    return joined
+
+
 def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
     """One scanned page (a pypdfium2 page) read from its image: ``PageContent`` in the page frame and what was seen."""
     import time
@@ -326,6 +347,7 @@ def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
     words = ocr.reread_numbers(clean, words, dpi)
     words = ocr.reread_codes(clean, words, dpi)
     t2 = time.perf_counter()
+    words = join_number_pieces(words)
     s = 72.0 / dpi
     placed = [w.scaled(s) for w in words]
     chars: list[Char] = []
