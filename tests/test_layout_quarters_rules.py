@@ -146,3 +146,18 @@ def test_rate_is_checked_on_c_not_on_the_quarters():
     assert _findings(g, "IZ101") == [] and _findings(g, "IZ103") == []
     off = _g([12, 18, 9, 15], 54, target=60, name=name, rate=91.0)
     assert [(f.period, f.reported, round(f.expected, 2)) for f in _findings(off, "IZ101")] == [(12, 91.0, 90.0)]
+
+
+# ---------------------------------------------------------------- the overall rate's decimals
+
+
+@pytest.mark.parametrize("line,figure,value", [
+    ("2025 yılı sonunda idarenin yıllık gerçekleşme oranı %91,88 olmuştur.", "91", 91.88),
+    ("yıllık gerçekleşme oranı 61,5% olarak", "61", 61.5),
+    ("yıllık gerçekleşme oranı yaklaşık %34", "34", 34.0),
+    ("genel performans düzeyi %7, hedef %75,20", "7", 7.0),  # the figure's own decimals, not a later one's
+])
+def test_overall_rate_keeps_its_printed_decimals(line, figure, value):
+    from izlem_audit.assembling.summary import _as_printed
+
+    assert _as_printed(line, figure) == value

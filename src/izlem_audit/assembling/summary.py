@@ -42,6 +42,14 @@ def _strip_original(label: str, text: str) -> str:
     return squash(text[m.end():]) if m else squash(text)
 
 
+def _as_printed(original: str, figure: str) -> float | None:
+    """A percentage found in folded text (which drops the decimal comma: ``%91,88`` folds to ``%91 88``) read
+    from the line as printed, decimals included."""
+    w = re.escape(figure)
+    m = re.search(rf"%\s*({w}(?:[.,]\d+)?)(?![\d.,]*\d)|(?<![\d.,])({w}(?:[.,]\d+)?)\s*%", original)
+    return parse_number(m.group(1) or m.group(2)) if m else parse_number(figure)
+
+
 @dataclass
 class _TextLine:
     text: str
@@ -204,7 +212,7 @@ class SummaryReader:
             last = m
         if last:
             ln = self._line_at(starts, last.start(1) if last.group(1) else last.start(2))
-            s.overall_rate = parse_number(last.group(1) or last.group(2))
+            s.overall_rate = _as_printed(ln.text, last.group(1) or last.group(2))
             s.overall_evidence = Evidence(ln.page, ln.bbox, {"overall_rate": Cell(ln.text, ln.page, ln.bbox)})
 
     def _joined(self) -> tuple[str, list[int]]:

@@ -38,10 +38,16 @@ _QUARTERS = {3: ("I", "1", "Ocak", "Mart"), 6: ("II", "2", "Nisan", "Haziran"), 
              12: ("IV", "4", "Ekim", "Aralık")}
 
 
+_ORDINAL_WORDS = {3: "Birinci", 6: "İkinci", 9: "Üçüncü", 12: "Dördüncü"}
+
+
 def _period_spellings(months: int) -> tuple[str, ...]:
     roman, digit, first, last = _QUARTERS[months]
+    word = _ORDINAL_WORDS[months]
     out = (f"{months} Ay", f"{months} Aylık", f"{roman}. Dönem", f"{digit}. Dönem", f"{roman}. Çeyrek",
-           f"{digit}. Çeyrek", f"{first}-{last}")
+           f"{digit}. Çeyrek", f"{first}-{last}", f"{word} Çeyrek", f"{word} Dönem", f"{roman}. Dönem ({first}-{last})",
+           f"{digit}. Dönem ({first}-{last})", f"{digit}. Çeyrek ({first}-{last})", f"{first}-{last} Dönemi",
+           f"{last} Sonu", f"{months} Aylık Gerçekleşme")
     if first != "Ocak":  # the cumulative span from the start of the year
         out += (f"Ocak-{last}",)
     return out + (("Yıl Sonu", "Yıllık") if months == 12 else ())
@@ -66,7 +72,9 @@ VOCABULARY: tuple[Meaning, ...] = (
     Meaning("gosterge", "month", "izleme dönemi (ay)", ("Ay", "Dönem", "İzleme Dönemi", "Ay/Dönem")),
     Meaning("gosterge", "actual", "gerçekleşme değeri (C)", (
         "Gerçekleşme", "İzleme Dönemindeki Gerçekleşme Değeri (C)", "Gerçekleşme Değeri", "Gerçekleşen",
-        "Gerçekleşen Değer", "Sonuç", "Sonuç Değeri", "YYYY Yılı Gerçekleşme")),
+        "Gerçekleşen Değer", "Sonuç", "Sonuç Değeri", "YYYY Yılı Gerçekleşme", "Yıl Sonu Gerçekleşme Değeri",
+        "Yılsonu Gerçekleşme Değeri", "Yıl Sonu Gerçekleşme", "Yıl Sonu Değeri", "Yıllık Gerçekleşme",
+        "Toplam Gerçekleşme")),
     Meaning("gosterge", "rate", "gerçekleşme oranı / gösterge performansı (%)", (
         "Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)", "Gerçekleşme Oranı", "Performans (%)",
         "Performans (%) (C-A)/(B-A)", "Performans", "Performans %")),
@@ -172,8 +180,9 @@ def match_period(text: str) -> int | None:
 def vocabulary_markdown() -> str:
     """``docs/header-vocabulary.md``: the vocabulary table as the docs show it."""
     kinds = {"gosterge": "Gösterge tables", "faaliyet": "Faaliyet tables",
-             "period": "Period columns (matched exactly; the field is the month the period ends in; for the "
-                       "quarter-columns layout, whose reader is not written yet)"}
+             "period": "Period columns (matched exactly; the field is the month the period ends in; read by "
+                       "the quarter-columns layout, `assembling/layouts/quarters.py`, where a column under a period "
+                       "label holds that period's value and the gerçekleşme column beside them is C)"}
     out = ["# Header vocabulary", "",
            "Generated from `VOCABULARY` in `src/izlem_audit/normalising/headers.py` "
            "(`python -m izlem_audit.normalising.headers > docs/header-vocabulary.md`); a test keeps them equal.",
