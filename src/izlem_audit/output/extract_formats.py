@@ -12,7 +12,7 @@ from ..model import Report
 from .cells import safe_value
 
 GOSTERGE_COLUMNS = ["amac", "hedef", "performans_hedefi", "code", "printed_code", "seq", "name", "unit",
-                    "weight", "baseline", "target", "month", "actual", "reported_rate", "note", "page"]
+                    "weight", "baseline", "target", "month", "actual", "reported_rate", "note", "page", "reached"]
 FAALIYET_COLUMNS = ["amac", "hedef", "performans_hedefi", "code", "printed_code", "seq", "name", "budget",
                     "spent", "reported_rate", "note", "page"]
 HEDEF_COLUMNS = ["amac", "hedef", "performans_hedefi", "amac_title", "hedef_title", "performans_hedefi_title",
@@ -29,7 +29,10 @@ def gosterge_rows(report: Report) -> list[dict[str, Any]]:
     rows = []
     for h in report.hedefler:
         for g in h.gostergeler:
-            for p in g.periods or [None]:
+            # the value reached (C) and its rate, where the layout prints them beside the period columns: a row
+            # of its own after the periods, marked ``reached``
+            extra = [g.reached] if g.reached is not None else []
+            for p in (g.periods + extra) or [None]:
                 rows.append({
                     "amac": h.amac, "hedef": h.hedef, "performans_hedefi": h.performans_hedefi, "code": g.code,
                     "printed_code": g.printed_code, "seq": g.seq, "name": g.name, "unit": g.unit,
@@ -37,6 +40,7 @@ def gosterge_rows(report: Report) -> list[dict[str, Any]]:
                     "month": p.month if p else None, "actual": p.actual if p else None,
                     "reported_rate": p.reported_rate if p else None, "note": p.note if p else "",
                     "page": (p.evidence.page if p else None) or g.evidence.page,
+                    "reached": p is not None and p is g.reached,
                 })
     return rows
 
