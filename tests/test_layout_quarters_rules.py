@@ -161,3 +161,15 @@ def test_overall_rate_keeps_its_printed_decimals(line, figure, value):
     from izlem_audit.assembling.summary import _as_printed
 
     assert _as_printed(line, figure) == value
+
+
+def test_value_to_date_by_kind():
+    from izlem_audit.recomputing.series import value_to_date
+
+    flow = _g([12, 18, 9, 15], 54, target=60, name="Yıl içinde düzenlenen etkinlik sayısı (adet)")
+    assert [value_to_date(flow, m) for m in (3, 6, 9, 12)] == [12.0, 30.0, 39.0, 54.0]
+    running = _g([800, 1900, 2600, 3400], 3400, target=4000, name="Dikilen ağaç sayısı (adet)")
+    assert value_to_date(running, 6) == 1900.0 and value_to_date(running, 7) is None
+    unknown = _g([100, 150, 120, 130], 500, target=600, unit="fidan", name="Dağıtılan fidan (fidan)")
+    unknown.unit_known = False
+    assert value_to_date(unknown, 6) is None

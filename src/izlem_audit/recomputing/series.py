@@ -65,3 +65,19 @@ def series_kind(g: Gosterge) -> SeriesKind:
             return SeriesKind("cumulative", True, m.group(0))
         return SeriesKind("cumulative", False, g.unit or "")
     return SeriesKind(None, False, "")
+
+
+def value_to_date(g: Gosterge, month: int) -> float | None:
+    """The value reached by the end of ``month`` that the gösterge's periods give: the period's own value for a
+    running total or a level, the sum of the periods up to it for a within-year figure (a 12-month report's
+    quarter columns against a 6- or 9-month report's values, in ``compare``). None when a period it needs has no
+    value, or when the kind is not known and the periods are each period's own figures for all one can tell."""
+    ps = sorted((p for p in g.periods if p.month is not None and p.month <= month), key=lambda p: p.month)  # type: ignore[arg-type, return-value]
+    if not ps or ps[-1].month != month or any(p.actual is None for p in ps):
+        return None
+    kind = series_kind(g).kind
+    if kind == "flow":
+        return float(sum(p.actual for p in ps))  # type: ignore[misc]
+    if kind in ("cumulative", "level"):
+        return float(ps[-1].actual)  # type: ignore[arg-type]
+    return None
