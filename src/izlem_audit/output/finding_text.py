@@ -190,6 +190,9 @@ _ADVICE: dict[str, tuple[str, str]] = {
 LAYOUTS = {
     "guide_standard": ("Rehberin standart izleme tablosu (gösterge başına bir satır)",
                        "The guide's standard monitoring table (one row per gösterge)"),
+    "guide_quarters": ("Rehberin izleme tablosu, dönem sütunlarıyla (her çeyrek bir sütun, yanında yıl sonu değeri C)",
+                       "The guide's monitoring table with period columns (one column per quarter, then the value "
+                       "reached C)"),
     "monthly_rows": ("Dönem satırlı gösterge tabloları (her gösterge için 3. ve 6. ay satırları)",
                      "Gösterge tables with a row per period (month 3, month 6)"),
     "unknown": ("Tanınmayan düzen", "Unrecognised layout"),
