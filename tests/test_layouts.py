@@ -47,7 +47,7 @@ def read(*tables: GridTable) -> tuple[Assembler, object]:
 
 
 def test_registry_holds_the_two_layouts_in_label_order():
-    assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_standard"]
+    assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_quarters", "guide_standard"]
     assert layouts.reader("guide_standard").name == "guide_standard"
 
 
@@ -122,8 +122,9 @@ QUARTERS = [["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "
             ["1", "PG1", "Yol (km)", "100", "10", "4", "8"]]
 
 
-def test_a_repeated_field_is_a_reading_problem_for_a_reader_without_periods():
+def test_a_repeated_field_is_a_reading_problem_for_a_reader_without_periods(monkeypatch):
     """Two "Gerçekleşme" columns under the monthly reader: the second's values are not dropped silently."""
+    monkeypatch.setattr(layouts, "READERS", [r for r in layouts.READERS if not r.reads_periods])
     _, report = read(grid(LABELS), grid(QUARTERS, top=200))
     problems = [i for i in report.issues if i.kind == "header_field_repeated"]
     assert len(problems) == 1 and problems[0].origin == "reader"
@@ -139,7 +140,7 @@ def test_no_problem_when_the_field_is_not_repeated():
 def test_a_reader_added_in_one_line_takes_its_tables(monkeypatch):
     """Adding a layout is one module and one line in READERS: the toy reader gets the header with period
     columns, with the period labels as its evidence, and reads both quarters (nothing reported as lost)."""
-    monkeypatch.setattr(layouts, "READERS", [*layouts.READERS, _Everything()])
+    monkeypatch.setattr(layouts, "READERS", [*(r for r in layouts.READERS if not r.reads_periods), _Everything()])
     asm, report = read(grid(LABELS), grid(QUARTERS, top=200))
     d = asm.detections[0][3]
     assert d.reader == "toy_quarters" and set(d.evidence) == {"3 Aylık", "6 Aylık"}

@@ -9,9 +9,11 @@ from __future__ import annotations
 from .base import Detection, HedefBlock, LayoutReader
 from .guide import Guide
 from .monthly_rows import MonthlyRows
+from .quarters import Quarters
 
 READERS: list[LayoutReader] = [
     MonthlyRows(),
+    Quarters(),  # before the guide's: its headers are the guide's with period columns
     Guide(),
 ]
 
