@@ -177,13 +177,18 @@ def _scanned(path: Path, password: str | None, n: int) -> bool:
 
     from .reading.raster_source import is_scanned
 
-    doc = pdfium.PdfDocument(str(path), password=password)
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password)
+    except Exception:  # noqa: BLE001 - only a note about the page is at stake
+        return False
     try:
         page = doc[n - 1]
         try:
             return is_scanned(page)[0]
         finally:
             page.close()
+    except Exception:  # noqa: BLE001 - a damaged page is no scan to speak of; it was read as it could be
+        return False
     finally:
         doc.close()
 
