@@ -125,14 +125,14 @@ def unused_suppressions(rc, findings) -> list:
 
 def write_check(kind, target, report, findings, rc, lang, pdf, password, out=None, limits=None) -> None:
     """Write one format of the check to ``target`` (into the OutputSet ``out``) or to standard output."""
-    from rich.console import Console
-
     from .output.atomic import OutputSet
 
     if out is None:  # a single format written on its own, still whole or not at all
         with OutputSet() as own:
             return write_check(kind, target, report, findings, rc, lang, pdf, password, own, limits)
     if kind == "console":
+        from rich.console import Console  # only here: rich costs a tenth of a second to import
+
         from .output.console import render_console
 
         if target is None:

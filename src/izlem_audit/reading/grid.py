@@ -302,37 +302,41 @@ def find_grids(page: PageContent) -> list[GridTable]:
 def fill_cells(tables: list[GridTable], chars: list[Char]) -> list[Char]:
     """Put each character into the cell under its centre; return the characters outside every table."""
     outside: list[Char] = []
-    per_cell: dict[tuple[int, int], list[Char]] = defaultdict(list)
-    # per table: its box, boundaries, last row and column, and the cell owning each (row, col), row by row
-    lookups = []
-    for ti, t in enumerate(tables):
+    boxes = [(*t.bbox, ti) for ti, t in enumerate(tables)]
+    # per table: its boundaries, last row and column, the cell owning each (row, col), row by row, and the
+    # characters of each cell
+    grids = []
+    for t in tables:
         owner: list[list[int | None]] = [[None] * t.n_cols for _ in range(t.n_rows)]
         for ci, c in enumerate(t.cells):
             for i in range(c.row, c.row + c.rowspan):
                 row = owner[i]
                 for j in range(c.col, c.col + c.colspan):
                     row[j] = ci
-        lookups.append((*t.bbox, t.ys, t.xs, t.n_rows - 1, t.n_cols - 1, owner, ti))
+        grids.append((t.ys, t.xs, t.n_rows - 1, t.n_cols - 1, owner, [[] for _ in t.cells]))
     bisect_right = bisect.bisect_right
     for ch in chars:
         cx = (ch.x0 + ch.x1) * 0.5
         cy = (ch.top + ch.bottom) * 0.5
-        for x0, y0, x1, y1, ys, xs, last_row, last_col, owner, ti in lookups:
+        for x0, y0, x1, y1, ti in boxes:
             if x0 <= cx <= x1 and y0 <= cy <= y1:
+                ys, xs, last_row, last_col, owner, per_cell = grids[ti]
                 i = bisect_right(ys, cy) - 1
                 i = 0 if i < 0 else (last_row if i > last_row else i)
                 j = bisect_right(xs, cx) - 1
                 j = 0 if j < 0 else (last_col if j > last_col else j)
                 ci = owner[i][j]
                 if ci is not None:
-                    per_cell[(ti, ci)].append(ch)
+                    per_cell[ci].append(ch)
                 else:
                     outside.append(ch)
                 break
         else:
             outside.append(ch)
-    for (ti, ci), cell_chars in per_cell.items():
-        tables[ti].cells[ci].lines = group_lines(cell_chars)
+    for t, grid in zip(tables, grids):
+        for cell, cell_chars in zip(t.cells, grid[5]):
+            if cell_chars:
+                cell.lines = group_lines(cell_chars)
     return outside
 
 

@@ -19,6 +19,54 @@ from .sources import rect_segments
 _BOLD_WEIGHT = 600
 
 
+class _Api:
+    """The PDFium functions of the hot loops, declared again with plain addresses for arguments and results.
+
+    pypdfium2's bindings type every handle (``LP_fpdf_pageobject_t__``…): each call checks and converts its
+    arguments and builds a typed pointer object for the result, which costs more than the call itself on a page
+    of 3 000 objects and 3 500 characters. The same functions, from the same loaded library, declared with
+    ``c_void_p`` arguments take and give ints (a NULL handle is ``None``). Out-parameters are passed as the
+    addresses of buffers read back in one go (``memoryview.tolist``).
+    """
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        P, I = ctypes.c_void_p, ctypes.c_int  # noqa: N806
+
+        def declare(fn, restype, *argtypes):
+            return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+        self.page_object = declare(raw.FPDFPage_GetObject, P, P, I)
+        self.object_type = declare(raw.FPDFPageObj_GetType, I, P)
+        self.bounds = declare(raw.FPDFPageObj_GetBounds, I, P, P, P, P, P)
+        self.matrix = declare(raw.FPDFPageObj_GetMatrix, I, P, P)
+        self.stroke_width = declare(raw.FPDFPageObj_GetStrokeWidth, I, P, P)
+        self.form_count = declare(raw.FPDFFormObj_CountObjects, I, P)
+        self.form_object = declare(raw.FPDFFormObj_GetObject, P, P, ctypes.c_ulong)
+        self.draw_mode = declare(raw.FPDFPath_GetDrawMode, I, P, P, P)
+        self.count_segments = declare(raw.FPDFPath_CountSegments, I, P)
+        self.segment = declare(raw.FPDFPath_GetPathSegment, P, P, I)
+        self.segment_type = declare(raw.FPDFPathSegment_GetType, I, P)
+        self.segment_point = declare(raw.FPDFPathSegment_GetPoint, I, P, P, P)
+        self.segment_close = declare(raw.FPDFPathSegment_GetClose, I, P)
+        self.loose_char_box = declare(raw.FPDFText_GetLooseCharBox, I, P, I, P)
+
+
+_API: _Api | None = None
+
+
+def _api() -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api()
+    return _API
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 def _chars(page, tp, frame: PageFrame) -> list[Char]:
     """Characters in the page frame (PDFium's boxes are in PDF user space).
 
@@ -39,10 +87,11 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
             # get_text_range may expand or drop characters (ligatures, CR/LF): read them one by one then
             get_unicode = raw.FPDFText_GetUnicode
             text = [chr(code) if code else "" for code in map(get_unicode, repeat(tp, n), range(n))]
-        rect = raw.FS_RECTF()
-        sides = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom
-        get_box = raw.FPDFText_GetLooseCharBox
-        handle = tp.raw  # the raw handle: the helper object would be converted at every call
+        box = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+        sides = memoryview(box).cast("B").cast("f")
+        rect = ctypes.addressof(box)
+        get_box = _api().loose_char_box
+        handle = _address(tp.raw)
         # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
         # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
         # the parts stack across the line. They are found (consecutive, same y-range, abutting in x, which
@@ -115,28 +164,35 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
 
     fa = frame.affine()
     out: list[Segment] = []
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    api = _api()
+    box = (ctypes.c_float * 4)()  # left, bottom, right, top
+    box_values = memoryview(box).cast("B").cast("f").tolist
+    at = ctypes.addressof(box)
+    pl, pb, pr_, pt = at, at + 4, at + 8, at + 12
     sw = ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    psw = ctypes.addressof(sw)
+    modes = (ctypes.c_int * 2)()  # fill, stroke
+    pfill, pstroke = ctypes.addressof(modes), ctypes.addressof(modes) + ctypes.sizeof(ctypes.c_int)
     matrix = raw.FS_MATRIX()
+    pmatrix = ctypes.addressof(matrix)
     PATH, FORM, MOVETO = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
-    get_type, get_bounds, count_segs = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds, raw.FPDFPath_CountSegments
-    get_seg, seg_type = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType
+    get_type, get_bounds, count_segs = api.object_type, api.bounds, api.count_segments
+    get_seg, seg_type = api.segment, api.segment_type
     ma, mb, mc, md, me, mf = fa
-    pr = page.raw
+    page_handle = page.raw
     limit = PAGE_LIMITS.get().max_objects
-    count = [raw.FPDFPage_CountObjects(pr)]  # the objects counted so far (the page's own: checked before reading)
+    count = [raw.FPDFPage_CountObjects(page_handle)]  # the objects counted so far (the page's own: checked before)
 
-    def enter(obj, m: tuple | None, depth: int) -> None:
+    def enter(obj: int, m: tuple | None, depth: int) -> None:
         """Count a form's objects, then read them."""
-        k = raw.FPDFFormObj_CountObjects(obj)
+        k = api.form_count(obj)
         count[0] += max(k, 0)
         if count[0] > limit:
             check_page(page)  # raises with the guard's own count of the whole page
             raise PageTooLarge("objects", count[0], limit)
-        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        api.matrix(obj, pmatrix)
         fm = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(k)], fm if m is None else _compose(fm, m), depth + 1)
+        walk([api.form_object(obj, i) for i in range(k)], fm if m is None else _compose(fm, m), depth + 1)
 
     def walk(objs, m: tuple | None, depth: int) -> None:
         for obj in objs:
@@ -146,18 +202,18 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
                     enter(obj, m, depth)
                 continue
             if m is None:  # top level: bounds are in page space
-                if not get_bounds(obj, l, b, r, t):
+                if not get_bounds(obj, pl, pb, pr_, pt):
                     continue
-                w, h = r.value - l.value, t.value - b.value
+                x0, y0, x1, y1 = box_values()
+                w, h = x1 - x0, y1 - y0
                 if w < MIN_EXTENT and h < MIN_EXTENT:
                     continue
                 if w <= THIN or h <= THIN:
                     n = count_segs(obj)
                     simple = n == 2 or n == 5 or (n == 4 and seg_type(get_seg(obj, 2)) != MOVETO)
                     if simple and seg_type(get_seg(obj, 0)) == MOVETO:
-                        x0, y0, x1, y1 = l.value, b.value, r.value, t.value
-                        if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value and \
-                                raw.FPDFPageObj_GetStrokeWidth(obj, sw) and sw.value > 0:
+                        if api.draw_mode(obj, pfill, pstroke) and modes[1] and \
+                                api.stroke_width(obj, psw) and sw.value > 0:
                             half = sw.value / 2  # the bounds include the stroke: back to the path itself
                             if w <= THIN:
                                 y0, y1 = y0 + half, y1 - half
@@ -172,12 +228,12 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
                                    if (x0 != x1 and y0 != y1) else [Segment(min(p[0], q[0]), min(p[1], q[1]),
                                                                             max(p[0], q[0]), max(p[1], q[1]))])
                         continue
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            api.matrix(obj, pmatrix)
             om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
             _path_points(obj, om if m is None else _compose(om, m), fa, out)
 
-    get_object = raw.FPDFPage_GetObject
-    walk(map(get_object, repeat(pr, count[0]), range(count[0])), None, 0)
+    ph = _address(page_handle)
+    walk(map(api.page_object, repeat(ph, count[0]), range(count[0])), None, 0)
     return out
 
 
@@ -188,34 +244,38 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path_points(h, m: tuple, fa: tuple, out: list[Segment]) -> None:
+def _path_points(h: int, m: tuple, fa: tuple, out: list[Segment]) -> None:
     """A path read point by point: its axis-parallel pieces, a closed rectangle as its four sides."""
     import pypdfium2.raw as raw
 
+    api = _api()
     ma, mb, mc, md, me, mf = fa
     a, b_, c, d, e, f = m
-    fx, fy = ctypes.c_float(), ctypes.c_float()
-    n = raw.FPDFPath_CountSegments(h)
+    xy = (ctypes.c_float * 2)()
+    point = memoryview(xy).cast("B").cast("f").tolist
+    px, py = ctypes.addressof(xy), ctypes.addressof(xy) + 4
+    n = api.count_segments(h)
     if n <= 0:
         return
     pts: list[tuple[float, float]] = []
     start: tuple[float, float] | None = None
     polylines: list[list[tuple[float, float]]] = []
+    MOVETO = raw.FPDF_SEGMENT_MOVETO
     for k in range(n):
-        seg = raw.FPDFPath_GetPathSegment(h, k)
-        raw.FPDFPathSegment_GetPoint(seg, fx, fy)
-        x = a * fx.value + c * fy.value + e
-        y = b_ * fx.value + d * fy.value + f
+        seg = api.segment(h, k)
+        api.segment_point(seg, px, py)
+        fx, fy = point()
+        x = a * fx + c * fy + e
+        y = b_ * fx + d * fy + f
         p = (ma * x + mc * y + me, mb * x + md * y + mf)
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
+        if api.segment_type(seg) == MOVETO:
             if len(pts) > 1:
                 polylines.append(pts)
             pts = [p]
             start = p
         else:
             pts.append(p)
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+        if api.segment_close(seg) and start is not None:
             pts.append(start)
     if len(pts) > 1:
         polylines.append(pts)
