@@ -47,7 +47,8 @@ def read(*tables: GridTable) -> tuple[Assembler, object]:
 
 
 def test_registry_holds_the_two_layouts_in_label_order():
-    assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_quarters", "guide_standard"]
+    assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_quarters", "guide_standard", "keyvalue",
+                                                 "activity_deviation"]
     assert layouts.reader("guide_standard").name == "guide_standard"
 
 

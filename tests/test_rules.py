@@ -518,6 +518,27 @@ def test_finding_ids_name_the_place_not_the_page():
     assert "IZ101-A1-H1-PG1-6ay" in {f.id for f in run_rules(report(moved))[0]}
 
 
+def _with_own(cums: list[float], owns: list[float], unit: str = "adet"):
+    """A gösterge printing each period's own value beside the running total (the key/value layout)."""
+    ps = []
+    for month, cum, own in zip((3, 6, 9), cums, owns):
+        p = period(month, cum, round(cum / 10, 2))
+        p.period_value = own
+        p.evidence.cells.update(ev(0, period_value=own).cells)
+        ps.append(p)
+    return report(hedef([gosterge(1, 100, 1000, ps, unit=unit)], round(cums[-1] / 10, 2)))
+
+
+def test_iz511_cumulative_column_adds_up():
+    assert only(_with_own([150, 390, 580], [150, 240, 190]), "IZ511") == []
+    found = only(_with_own([150, 390, 581], [150, 240, 190]), "IZ511")  # one unit off
+    assert [(f.id, f.reported, f.expected) for f in found] == [("IZ511-A1-H1-PG1-9ay", 581.0, 580.0)]
+    # the first quarter's running total is its own value
+    assert [f.period for f in only(_with_own([151, 391, 581], [150, 240, 190]), "IZ511")] == [3]
+    # a percentage's "cumulative" column is the level: not added up
+    assert only(_with_own([80, 83, 86], [80, 83, 86], unit="%"), "IZ511") == []
+
+
 def test_every_rule_has_a_test_here():
     import inspect
     import sys

@@ -311,9 +311,11 @@ def _diagnose(report: Report, probe: LayoutProbe) -> None:
 
 
 def _title_and_year(report: Report, lines: list) -> None:
-    """The report's title: the first heading that names an izleme raporu, with the lines it wraps onto."""
+    """The report's title: the first heading that names an izleme raporu (else a faaliyet raporu, the activity
+    report), with the lines it wraps onto."""
+    named = "izleme raporu" if any("izleme raporu" in fold(ln.text) for _, ln in lines) else "faaliyet raporu"
     for i, (page, ln) in enumerate(lines):
-        if "izleme raporu" not in fold(ln.text):
+        if named not in fold(ln.text):
             continue
         parts = [ln]
         height = max(ln.bbox[3] - ln.bbox[1], 1.0)

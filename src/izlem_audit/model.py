@@ -92,6 +92,9 @@ class Period:
     reported_rate: float | None
     note: str = ""
     evidence: Evidence = field(default_factory=Evidence)
+    # the period's own value where the table prints it beside the running total (``actual``): the key/value
+    # layout's "Dönem Gerçekleşmesi" next to "Kümülatif Gerçekleşme"; written only when printed
+    period_value: float | None = None
 
     def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -100,6 +103,8 @@ class Period:
             "reported_rate": self.reported_rate,
             "note": self.note,
         }
+        if self.period_value is not None:
+            d["period_value"] = self.period_value
         if evidence:
             d["evidence"] = self.evidence.to_dict()
         return d
@@ -107,7 +112,7 @@ class Period:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Period":
         return cls(d.get("month"), d.get("actual"), d.get("reported_rate"), d.get("note") or "",
-                   Evidence.from_dict(d.get("evidence")))
+                   Evidence.from_dict(d.get("evidence")), d.get("period_value"))
 
 
 @dataclass
@@ -409,7 +414,7 @@ class Summary:
 # what the reader could not read, place or join: reading problems, never errors of the report
 READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
                           "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain",
-                          "scanned_page"})
+                          "scanned_page", "period_label_unknown"})
 
 
 @dataclass

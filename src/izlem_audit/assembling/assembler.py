@@ -265,16 +265,42 @@ class Assembler:
 
     # ------------------------------------------------------------------ tables
     def _start_table(self, kind: str, row: _Row) -> None:
-        if self.current is None:
+        if self.current is None and not self._open_for_table(kind, row):
             self.mode = None
             self.unplaced.append(row)
             return
+        assert self.current is not None
         self.current.open_labels = False
         self.mode = kind
         self._read(row)
         self.header = [head_row(row.cells)]
         self._take_table(kind, row)
         self.last_header_row = row
+
+    def _open_for_table(self, kind: str, row: _Row) -> bool:
+        """A table outside any hedef block: a reader whose rows carry their block's code (``opens_blocks``: the
+        activity report's per-müdürlük table) takes it when it recognises the header; an empty block is opened
+        for it, which its rows fill (``switch_block``)."""
+        openers = [r for r in self.readers if r.opens_blocks]
+        if not openers:
+            return False
+        generic = self.readers[0].column_map(kind, [head_row(row.cells)])
+        best = max((r.detect(kind, generic.columns) for r in openers), key=lambda d: d.score)
+        if best.score <= 0:
+            return False
+        self.open_block(row.page, row)
+        self.current.layout = best.reader  # type: ignore[union-attr]
+        return True
+
+    def switch_block(self, row: _Row) -> None:
+        """Close the current block and open an empty one, staying in the table being read (a reader whose rows
+        carry their block's code, at a row of another block)."""
+        state = (self.mode, self.cmap, self.reader, self.detection, self.header, self.last_header_row)
+        layout = self.current.layout if self.current is not None else self.reader.name
+        self.open_block(row.page, row)
+        self.mode, self.cmap, self.reader, self.detection, self.header, self.last_header_row = state
+        assert self.current is not None
+        self.current.layout, self.current.open_labels = layout, False
 
     def _take_table(self, kind: str, row: _Row, again: bool = False) -> None:
         """Every reader scores the header; the best above 0 takes the table (with none, the reader the block's

@@ -83,7 +83,7 @@ class Ledger:
                 self.reported += 1
             else:
                 unplaced.setdefault((s.page, s.cell), []).append(s)
-        anchors = sorted(_anchors(report))
+        anchors = sorted(_anchors(report), key=lambda a: (a[0], a[1]))  # ties keep the model order
         keys = [(pg, top) for pg, top, _ in anchors]
         per_page: dict[int, list[tuple[BBox, list[Seen]]]] = defaultdict(list)
         for (page, cell), items in unplaced.items():

@@ -1,8 +1,9 @@
 """The documents of a comparison: what each one is, read from the document itself, and whether they belong
 together (one municipality, one year).
 
-Kind: a monitoring report (``izleme raporu``) — the only kind read today; the performance programme and the
-activity report have no reader yet. Months covered: from the title (``6 AYLIK`` → 6, ``YILLIK`` → 12) when it
+Kind: a monitoring report (``izleme raporu``), the performance programme (no period monitored), or the annual
+activity report (``faaliyet raporu``: its per-müdürlük performance table, layout ``activity_deviation``; it covers
+the year, months 12). Months covered: from the title (``6 AYLIK`` → 6, ``YILLIK`` → 12) when it
 says so, else from the latest month its göstergeler print; ``months_from`` says which.
 """
 
@@ -59,6 +60,7 @@ def municipality_key(name: str) -> str:
 
 
 KIND_PROGRAMME = "programme"
+KIND_ACTIVITY = "activity_report"
 
 
 def kind_of(report: Report) -> str:
@@ -66,6 +68,8 @@ def kind_of(report: Report) -> str:
     programme and nothing was monitored (no period printed); else ``monitoring_report`` still, the only kind the
     reader assembles today."""
     title = fold(report.title or "")
+    if report.layout == "activity_deviation" or ("faaliyet raporu" in title and "izleme" not in title):
+        return KIND_ACTIVITY
     monitored = any(g.periods for h in report.hedefler for g in h.gostergeler)
     if "performans programi" in title and "izleme" not in title and "degerlendirme" not in title and not monitored:
         return KIND_PROGRAMME
@@ -73,8 +77,11 @@ def kind_of(report: Report) -> str:
 
 
 def describe(index: int, path: str, report: Report) -> Document:
-    if kind_of(report) == KIND_PROGRAMME:
+    kind = kind_of(report)
+    if kind == KIND_PROGRAMME:
         return Document(index, path, report, KIND_PROGRAMME, report.year, 0, "kind", municipality_of(report))
+    if kind == KIND_ACTIVITY:  # the year's activity report: the year's results
+        return Document(index, path, report, KIND_ACTIVITY, report.year, 12, "kind", municipality_of(report))
     months = period_months_from_title(report.title or "")
     months_from = "title" if months else ""
     if months is None:

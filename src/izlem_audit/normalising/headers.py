@@ -74,7 +74,11 @@ VOCABULARY: tuple[Meaning, ...] = (
         "Gerçekleşme", "İzleme Dönemindeki Gerçekleşme Değeri (C)", "Gerçekleşme Değeri", "Gerçekleşen",
         "Gerçekleşen Değer", "Sonuç", "Sonuç Değeri", "YYYY Yılı Gerçekleşme", "Yıl Sonu Gerçekleşme Değeri",
         "Yılsonu Gerçekleşme Değeri", "Yıl Sonu Gerçekleşme", "Yıl Sonu Değeri", "Yıllık Gerçekleşme",
-        "Toplam Gerçekleşme")),
+        "Toplam Gerçekleşme", "Kümülatif Gerçekleşme", "Kümülatif Değer", "Kümülatif",
+        "Yıl Başından İtibaren Gerçekleşme")),
+    Meaning("gosterge", "period_value", "dönemin kendi gerçekleşmesi (kümülatif sütunun yanında)", (
+        "Dönem Gerçekleşmesi", "Dönem Gerçekleşme", "Dönem Değeri", "Dönemsel Gerçekleşme",
+        "Dönem İçi Gerçekleşme", "Dönem Gerçekleşen")),
     Meaning("gosterge", "rate", "gerçekleşme oranı / gösterge performansı (%)", (
         "Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)", "Gerçekleşme Oranı", "Performans (%)",
         "Performans (%) (C-A)/(B-A)", "Performans", "Performans %")),
@@ -91,6 +95,35 @@ VOCABULARY: tuple[Meaning, ...] = (
     Meaning("faaliyet", "rate", "gerçekleşme oranı (%)", ("Gerçekleşme Oranı %", "Gerçekleşme Oranı (%)",
                                                           "Gerçekleşme Oranı")),
     Meaning("faaliyet", "note", "açıklama", ("Açıklama", "Açıklamalar")),
+    # --- the activity report's (faaliyet raporu) per-müdürlük table: one row per gösterge, the year's result and
+    #     the deviation's reason (layouts/deviation.py); a vocabulary of its own, so that "Sorumlu Birim" and
+    #     "Sapma Durumu" never name a column of the monitoring reports' gösterge tables
+    Meaning("deviation", "code", "gösterge kodu (3.1.19.1)", ("Gösterge Kodu", "Kod", "Gösterge No",
+                                                              "Performans Göstergesi Kodu", "PG Kodu")),
+    Meaning("deviation", "name", "gösterge", ("Gösterge", "Gösterge Adı", "Performans Göstergesi",
+                                              "Performans Göstergeleri", "Gösterge Tanımı")),
+    Meaning("deviation", "unit", "ölçü birimi", ("Ölçü Birimi", "Birimi", "Ölçü Br.", "Birim")),
+    Meaning("deviation", "target", "yıl sonu hedefi", ("Hedef", "Hedeflenen", "YYYY Yılı Hedefi", "Hedef Değer",
+                                                       "Yıl Sonu Hedefi", "Hedeflenen Değer")),
+    Meaning("deviation", "actual", "yıl sonu sonucu", ("Sonuç", "Gerçekleşme", "Gerçekleşen", "Gerçekleşme Değeri",
+                                                       "YYYY Yılı Gerçekleşme", "Yıl Sonu Gerçekleşme",
+                                                       "Gerçekleşen Değer")),
+    Meaning("deviation", "rate", "gerçekleşme oranı (%)", ("Gerçekleşme Oranı", "Gerçekleşme Oranı (%)",
+                                                           "Gerçekleşme Oranı %", "Başarı Oranı", "Başarı Oranı (%)")),
+    Meaning("deviation", "note", "sapma durumu (sapmanın nedeni)", (
+        "Sapma Durumu", "Sapma Nedeni", "Sapmanın Nedeni", "Sapma Nedenleri", "Sapma Açıklaması",
+        "Sapma Durumu / Açıklama", "Açıklama")),
+    Meaning("deviation", "birim", "sorumlu birim (müdürlük)", ("Sorumlu Birim", "Sorumlu Müdürlük",
+                                                                "Sorumlu Birimler", "İlgili Birim")),
+    # --- the hedef box of the key/value layout (label | value rows above the gösterge table)
+    Meaning("hedef_box", "amac", "stratejik amaç (kod değerin başında)", ("Stratejik Amaç", "Amaç", "Amaç Adı")),
+    Meaning("hedef_box", "hedef", "stratejik hedef", ("Stratejik Hedef", "Hedef", "Hedef Adı")),
+    Meaning("hedef_box", "performans_hedefi", "performans hedefi", ("Performans Hedefi", "Performans Hedefi Adı")),
+    Meaning("hedef_box", "sorumlu_birim", "sorumlu birim", ("Sorumlu Birim", "Sorumlu Müdürlük", "Sorumlu Birimler",
+                                                              "Sorumlu Harcama Birimi")),
+    Meaning("hedef_box", "performance", "hedef performansı (%)", (
+        "Hedef Performansı (%)", "Hedef Performansı", "Hedef Performansı %", "Hedef Gerçekleşme Oranı (%)",
+        "Hedef Gerçekleşme Oranı", "Performans (%)")),
     # --- period columns (a yearly report with one column per quarter); matched exactly, not fuzzily
     *(Meaning("period", f"m{m}", f"{m}. ayın sonuna kadarki dönem", _period_spellings(m)) for m in (3, 6, 9, 12)),
 )
@@ -107,6 +140,8 @@ def columns_of(kind: str) -> dict[str, tuple[str, ...]]:
 
 GOSTERGE_COLUMNS: dict[str, tuple[str, ...]] = columns_of("gosterge")
 FAALIYET_COLUMNS: dict[str, tuple[str, ...]] = columns_of("faaliyet")
+BOX_FIELDS: dict[str, tuple[str, ...]] = columns_of("hedef_box")
+DEVIATION_COLUMNS: dict[str, tuple[str, ...]] = columns_of("deviation")
 
 _LETTER = re.compile(r"\(\s*([abc])\s*\)\s*$")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -180,6 +215,8 @@ def match_period(text: str) -> int | None:
 def vocabulary_markdown() -> str:
     """``docs/header-vocabulary.md``: the vocabulary table as the docs show it."""
     kinds = {"gosterge": "Gösterge tables", "faaliyet": "Faaliyet tables",
+             "deviation": "Activity report (faaliyet raporu) per-müdürlük tables (layout `activity_deviation`)",
+             "hedef_box": "The hedef box (key/value layout: label | value rows, the code at the start of the value)",
              "period": "Period columns (matched exactly; the field is the month the period ends in; read by "
                        "the quarter-columns layout, `assembling/layouts/quarters.py`, where a column under a period "
                        "label holds that period's value and the gerçekleşme column beside them is C)"}

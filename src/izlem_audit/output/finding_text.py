@@ -73,6 +73,8 @@ RULE_TITLE: dict[str, tuple[str, str]] = {
     "IZ505": ("Açıklama çalışma sayıyor, değer değişmemiş", "Explanation lists work, value unchanged"),
     "IZ506": ("Açıklamadaki birim ve değer göstergeyle çelişiyor", "Unit in the explanation contradicts the gösterge"),
     "IZ507": ("Gösterge birimi tanınmadı", "Unit not recognised"),
+    "IZ511": ("Kümülatif değer, önceki kümülatif ile dönem değerinin toplamı değil",
+              "Cumulative value is not the previous one plus the period's own"),
     "IZ601": ("Numaralandırmada boşluk", "Gap in the numbering"),
     "IZ602": ("Aynı kod birden fazla satırda", "Duplicate code"),
     "IZ603": ("Tablo satırı düzensiz", "Malformed table row"),
@@ -111,6 +113,8 @@ VALUE_LABELS: dict[str, tuple[tuple[str, str | None], tuple[str, str | None]]] =
     "IZ501": (("Bu dönemin değeri", "Önceki dönemin değeri"), ("This period", "Previous period")),
     "IZ502": (("Basılı değer", "Açıklamaya göre birikimli toplam"), ("Printed value", "Total by the explanation")),
     "IZ503": (("Basılı değer", "Açıklamaya göre olması gereken"), ("Printed value", "By the explanation")),
+    "IZ511": (("Basılı kümülatif değer", "Önceki kümülatif + dönem değeri"),
+              ("Printed cumulative value", "Previous cumulative + period value")),
     "IZ504": (("Basılı değer", None), ("Printed value", None)),
     "IZ505": (("Basılı değer", None), ("Printed value", None)),
     "IZ506": (("Gösterge değeri", "Açıklamadaki değer, aynı birimde"), ("Gösterge value", "Explanation's value")),
@@ -170,6 +174,10 @@ _ADVICE: dict[str, tuple[str, str]] = {
               "{place}: print the cumulative total ({expected})."),
     "IZ503": ("{place}: açıklamadaki artış ile basılı değer uyumlu hale getirilmeli.",
               "{place}: make the explanation's increment agree with the printed value."),
+    "IZ511": ("{place}: kümülatif değer {expected} olarak düzeltilmeli ya da dönem değeri düzeltilmeli; oran "
+              "kümülatif değerle yeniden hesaplanmalı.",
+              "{place}: correct the cumulative value to {expected} or the period's value; recompute the rate from "
+              "the cumulative value."),
     "IZ504": ("{place}: açıklama dönemde yapılanı ve değerdeki artışı tutarlı biçimde anlatmalı.",
               "{place}: the explanation should agree with the rise in the value."),
     "IZ505": ("{place}: açıklamadaki çalışmaların değere neden yansımadığı belirtilmeli.",
@@ -195,6 +203,11 @@ LAYOUTS = {
                        "reached C)"),
     "monthly_rows": ("Dönem satırlı gösterge tabloları (her gösterge için 3. ve 6. ay satırları)",
                      "Gösterge tables with a row per period (month 3, month 6)"),
+    "keyvalue": ("Hedef bilgisi etiket | değer kutusunda, dönem satırlı gösterge tabloları (dönem ve kümülatif "
+                 "gerçekleşme)", "Hedef information in a label | value box, gösterge tables with a row per period "
+                             "(period and cumulative values)"),
+    "activity_deviation": ("Faaliyet raporu: müdürlük başına gösterge tablosu (hedef, sonuç, sapma durumu)",
+                           "Activity report: a gösterge table per müdürlük (target, result, deviation)"),
     "unknown": ("Tanınmayan düzen", "Unrecognised layout"),
 }
 

@@ -34,6 +34,7 @@ __all__ = [
     "half_unit", "indicator_rate", "indicator_rate_tolerance", "clamp", "hedef_performance",
     "hedef_performance_tolerance", "split_hedef_performance", "mean", "activity_rate", "activity_rate_tolerance",
     "input_half_unit", "indicator_rate_spread", "clamped_spread", "reached_from_periods", "reached_tolerance",
+    "decreasing_rate",
 ]
 
 
@@ -50,6 +51,14 @@ def indicator_rate(actual: float | None, target: float | None, baseline: float |
     if target == a:
         return None
     return (actual - a) / (target - a) * 100.0
+
+
+def decreasing_rate(actual: float | None, target: float | None) -> float | None:
+    """B / C × 100: the rate of an indicator meant to fall (a duration, a count to reduce) where no start value A
+    is printed, as tables without an A column print it (5 days aimed, 4 reached: 125). None when not computable."""
+    if actual is None or target is None or actual == 0:
+        return None
+    return target / actual * 100.0
 
 
 def input_half_unit(value: float | None, decimals: int | None, *, whole: bool = False, loose: bool = False) -> float:

@@ -75,6 +75,9 @@ class RateCheck(Zoned):
     spread: float = 0.0  # how far the producer's exact rate may be from ``expected`` (inputs' rounding)
     spread_loose: float = 0.0
     rounding: float = 0.0  # half a unit of the printed rate's last digit
+    # "decreasing": no start value is printed and the rate reconciles only as target / result (see
+    # ``_decreasing_check``); None: the guide's (C − A) / (B − A)
+    direction: str | None = None
 
     @property
     def difference(self) -> float | None:
@@ -261,8 +264,29 @@ def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
         deltas = [fx.input_half_unit(v, d, whole=whole, loose=loose) for v, d in inputs]
         spreads.append(fx.indicator_rate_spread(p.actual, g.target, g.baseline, deltas))  # type: ignore[arg-type]
     rounding = fx.half_unit(printed_decimals(p.evidence, "reported_rate"))
-    return RateCheck(h, g, p, expected, rounding + spreads[0], tolerance_loose=rounding + spreads[1],
-                     spread=spreads[0], spread_loose=spreads[1], rounding=rounding)
+    rc = RateCheck(h, g, p, expected, rounding + spreads[0], tolerance_loose=rounding + spreads[1],
+                   spread=spreads[0], spread_loose=spreads[1], rounding=rounding)
+    if g.baseline is None and rc.flagged:
+        return _decreasing_check(rc, inputs, whole) or rc
+    return rc
+
+
+def _decreasing_check(rc: RateCheck, inputs: list, whole: bool) -> RateCheck | None:
+    """A table with no start value (A) cannot say an indicator is meant to fall, except by its rate: a duration
+    or a count to reduce (5 days aimed, 4 reached) is printed target / result (%125, ``fx.decreasing_rate``). A
+    printed rate that misses C / B but reconciles with B / C is read as a decreasing indicator, checked on that
+    formula (``RateCheck.direction``); a rate that reconciles with neither is flagged against C / B as before."""
+    g, p = rc.gosterge, rc.period
+    inverse = fx.decreasing_rate(p.actual, g.target)
+    if inverse is None:
+        return None
+    (c, dc), (b, db) = inputs[0], inputs[1]
+    spreads = [fx.indicator_rate_spread(b, c, None, [fx.input_half_unit(b, db, whole=whole, loose=loose),
+                                                     fx.input_half_unit(c, dc, whole=whole, loose=loose)])
+               for loose in (False, True)]
+    alt = RateCheck(rc.hedef, g, p, inverse, rc.rounding + spreads[0], tolerance_loose=rc.rounding + spreads[1],
+                    spread=spreads[0], spread_loose=spreads[1], rounding=rc.rounding, direction="decreasing")
+    return alt if alt.reconciles else None
 
 
 def _hedef_check(h: Hedef, rate_of: dict[int, RateCheck]) -> HedefCheck:

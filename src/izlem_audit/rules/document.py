@@ -60,6 +60,10 @@ STRUCTURE_TEXT = {
                               "The column '{label}' names a field ({field}) another column already holds; the "
                               "values under it (e.g. '{text}') were not read: which period they belong to is "
                               "not known."),
+    "period_label_unknown": ("{item}: dönem hücresi ('{text}') bir döneme (3, 6, 9, 12. ay) çevrilemedi; bu satırın "
+                             "değerleri dönemsiz okundu.",
+                             "{item}: the period cell ('{text}') could not be read as a period (month 3, 6, 9 or "
+                             "12); the row's values were read without a period."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
     "scanned_page": ("Bu sayfa taranmış bir görüntü (metin katmanı yok); okunmadı ve denetlenmedi. Görüntüden "

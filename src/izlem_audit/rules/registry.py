@@ -5,7 +5,8 @@
 - IZ3xx faaliyetler (activity_rate, activity_budget)
 - IZ4xx summary tables and declared counts (summary, counts)
 - IZ5xx values over periods and their açıklama (cumulative, explanation, unit; IZ508/IZ509 from audit
-  practice; IZ510 the value reached against its period columns)
+  practice; IZ510 the value reached against its period columns; IZ511 a cumulative column beside the
+  period's own value)
 - IZ6xx the document (numbering, structure, label)
 - IZ7xx across documents, for ``compare`` (target/weight/baseline changed, items missing or added, running
   totals falling, restated values, titles, budgets); they yield nothing in ``check``

@@ -403,3 +403,44 @@ def unit_unknown(ctx: Context) -> Iterable[Finding]:
         if not g.unit_known:
             yield make("IZ507", h, item=g.code, cell=g.evidence.cells.get("name"), row_page=g.evidence.page,
                        row_bbox=g.evidence.bbox, code=g.printed_code or g.code, unit=g.unit)
+
+
+@rule(id="IZ511", name="cumulative-column-mismatch", category="cumulative", severity="error",
+      message_tr="{code} {month}. ay: kümülatif değer {reported} basılmış; önceki kümülatif {prev} ile dönemin "
+                 "kendi değeri {own} toplamı {expected}.",
+      message_en="{code} month {month}: the cumulative value is printed {reported}; the previous cumulative "
+                 "{prev} plus the period's own value {own} is {expected}.",
+      rationale_tr="Dönem değeri ile kümülatif değeri yan yana basan tablolarda (\"Dönem Gerçekleşmesi\" / "
+                   "\"Kümülatif Gerçekleşme\"), birikimli bir göstergenin (sayı, adet, kişi, ton, m² …) kümülatif "
+                   "değeri bir önceki dönemin kümülatif değeri ile bu dönemin değerinin toplamıdır (ilk çeyrekte "
+                   "dönem değerinin kendisi). Tutmuyorsa biri yanlıştır; gerçekleşme oranı kümülatif değerle "
+                   "hesaplandığı için o da yanlış olur. Oran ve yüzdelerde kümülatif sütun dönem sonundaki "
+                   "düzeyi gösterir; bu kural onlara uygulanmaz.",
+      rationale_en="In tables that print the period's own value beside the cumulative one, the cumulative value of a "
+                   "running count is the previous cumulative value plus this period's own (in the first quarter, "
+                   "its own value). If not, one of them is wrong, and so is the rate computed from the cumulative "
+                   "value. For rates and percentages the cumulative column shows the level; the rule skips them.",
+      example="6. ay kümülatif 390; 9. ay dönem değeri 190, kümülatif 590 basılmış → 580 olmalı.")
+def cumulative_column_mismatch(ctx: Context) -> Iterable[Finding]:
+    for h, g in _blocks(ctx):
+        if not cumulative(g) or not any(p.period_value is not None for p in g.periods):
+            continue
+        for prev, cur in _with_start(g):
+            if cur.period_value is None or cur.actual is None or prev.actual is None:
+                continue
+            expected = prev.actual + cur.period_value
+            slack = sum(_half(c) for c in (cur.evidence.cells.get("actual"), cur.evidence.cells.get("period_value"),
+                                           prev.evidence.cells.get("actual")))
+            if abs(cur.actual - expected) > slack + 1e-9:
+                yield make("IZ511", h, item=g.code, period=cur.month, cell=cur.evidence.cells.get("actual"),
+                           row_page=cur.evidence.page, row_bbox=cur.evidence.bbox, reported=cur.actual,
+                           expected=expected, tolerance=slack, code=g.printed_code or g.code, month=cur.month,
+                           prev=prev.actual, own=cur.period_value)
+
+
+def _half(cell) -> float:
+    """Half a unit of a printed value's last digit (0 for an integer: counts are printed exactly)."""
+    if cell is None:
+        return 0.0
+    d = decimals_of(cell.text)
+    return 0.0 if not d else 0.5 * 10.0 ** -d

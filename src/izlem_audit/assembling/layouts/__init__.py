@@ -7,7 +7,9 @@ one line below.
 from __future__ import annotations
 
 from .base import Detection, HedefBlock, LayoutReader
+from .deviation import Deviation
 from .guide import Guide
+from .keyvalue import KeyValue
 from .monthly_rows import MonthlyRows
 from .quarters import Quarters
 
@@ -15,6 +17,8 @@ READERS: list[LayoutReader] = [
     MonthlyRows(),
     Quarters(),  # before the guide's: its headers are the guide's with period columns
     Guide(),
+    KeyValue(),
+    Deviation(),
 ]
 
 

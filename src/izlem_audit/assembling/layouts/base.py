@@ -100,6 +100,9 @@ class LayoutReader:
     # True: it reads period columns (a field's further columns, told apart by their period) from
     # ``ctx.columns_of(row)``; False: a further column of a field is a reading problem
     reads_periods: ClassVar[bool] = False
+    # True: its tables carry their hedef block in each row's code (no label rows): a header it recognises outside
+    # any block opens one, and its rows switch blocks (``ctx.switch_block``)
+    opens_blocks: ClassVar[bool] = False
 
     # ------------------------------------------------------------------ detection
     def detect(self, kind: str, columns: list[Column]) -> Detection:
