@@ -352,3 +352,11 @@ def test_mixed_document_without_ocr_names_its_scanned_pages():
     assert len(msg) == 2 and all("--ocr" in m for m in msg)
     born = extract(PDFS / "rehber-2025-6-reportlab.pdf")
     assert not [i for i in born.issues if i.kind == "scanned_page"]
+
+
+def test_a_huge_page_is_read_at_a_bounded_resolution():
+    from izlem_audit.reading.raster_source import MAX_PIXELS, bounded_dpi
+
+    assert bounded_dpi(300, 595, 842) == 300  # an A4 page at 300 dpi: 8.7 million pixels
+    dpi = bounded_dpi(300, 14400, 14400)  # a 200-inch square page
+    assert (14400 * dpi / 72) ** 2 <= MAX_PIXELS and dpi >= 1

@@ -92,6 +92,18 @@ def render_dpi(scan_dpi: float) -> int:
     return int(round(min(MAX_DPI, max(MIN_DPI, scan_dpi * UPSCALE))))
 
 
+MAX_PIXELS = 40_000_000  # the largest page image read (an A3 page at 400 dpi is 31 million pixels)
+
+
+def bounded_dpi(dpi: int, width: float, height: float) -> int:
+    """``dpi`` lowered so that the page's image stays within ``MAX_PIXELS`` (a hostile or poster-sized page must
+    not make a gigapixel image); at least 1."""
+    pixels = (width * dpi / 72.0) * (height * dpi / 72.0)
+    if pixels <= MAX_PIXELS:
+        return dpi
+    return max(1, int(dpi * math.sqrt(MAX_PIXELS / pixels)))
+
+
 def _binary(grey):
     import cv2
 
@@ -331,8 +343,8 @@ def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
 
     t0 = time.perf_counter()
     _scan, scan_dpi = is_scanned(page)
-    dpi = render_dpi(scan_dpi)
     frame = pdfium_frame(page)
+    dpi = bounded_dpi(render_dpi(scan_dpi), frame.width, frame.height)
     grey = np.ascontiguousarray(np.asarray(frame.render(page, dpi / 72.0, grayscale=True).convert("L")))
     width, height = frame.width, frame.height
     angle = estimate_skew(grey, dpi)
