@@ -17,4 +17,4 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test,camelot,dask]'
+.venv/bin/python -m pip install -q -e '.[test,camelot,dask,ocr]'

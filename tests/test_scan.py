@@ -360,3 +360,14 @@ def test_a_huge_page_is_read_at_a_bounded_resolution():
     assert bounded_dpi(300, 595, 842) == 300  # an A4 page at 300 dpi: 8.7 million pixels
     dpi = bounded_dpi(300, 14400, 14400)  # a 200-inch square page
     assert (14400 * dpi / 72) ** 2 <= MAX_PIXELS and dpi >= 1
+
+
+def test_ocr_without_opencv_says_how_to_install_it(monkeypatch):
+    from izlem_audit.errors import UserError
+    from izlem_audit.pipeline import read_report
+
+    _require_tesseract()
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 raises ImportError
+    with pytest.raises(UserError) as err:
+        read_report(SCANS / "scan-dereboyu-2025-6-200dpi.pdf", "pdfium", None, "en", True, ocr=True)
+    assert err.value.key == "ocr_missing_python"

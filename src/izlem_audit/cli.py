@@ -123,8 +123,8 @@ def debug(
 
         try:
             render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine, ocr=ocr)
-        except OcrMissing:
-            raise UserError("ocr_missing") from None
+        except OcrMissing as missing:
+            raise UserError("ocr_missing_python" if str(missing) == "python" else "ocr_missing") from None
         except PageTooLarge as big:
             raise UserError(f"pages_too_many_{big.what}", n=1, count=big.count, limit=big.limit) from None
         err(t("written", lang, path=out))

@@ -186,6 +186,10 @@ MESSAGES.update({
         "en": "--ocr needs Tesseract and its Turkish data; install them (Debian/Ubuntu, as root): "
               "apt-get install tesseract-ocr tesseract-ocr-tur",
     },
+    "ocr_missing_python": {
+        "tr": "--ocr için OpenCV ve NumPy gerekli; kurmak için: pip install 'izlem-audit[ocr]'",
+        "en": "--ocr needs OpenCV and NumPy; install them: pip install 'izlem-audit[ocr]'",
+    },
     "ocr_failed": {"tr": "Tesseract {path} dosyasını okuyamadı: {detail}",
                    "en": "Tesseract could not read {path}: {detail}"},
 })

@@ -51,8 +51,8 @@ def read_report(path: Path, engine: str, password: Optional[str], lang: str, qui
                                  ocr=ocr)
         else:
             report = extract(path, engine=engine, password=password, pages=pages, limits=limits, ocr=ocr)
-    except OcrMissing:
-        raise UserError("ocr_missing") from None
+    except OcrMissing as missing:
+        raise UserError("ocr_missing_python" if str(missing) == "python" else "ocr_missing") from None
     except OcrFailed as exc:
         raise UserError("ocr_failed", path=path, detail=str(exc)[:120]) from None
     if scan.active:

@@ -380,6 +380,11 @@ class ScanAwareSource:
         from . import ocr
 
         ocr.tesseract()  # OcrMissing now, with one clear line, rather than on the first scanned page
+        try:
+            import cv2  # noqa: F401
+            import numpy  # noqa: F401
+        except ImportError:
+            raise ocr.OcrMissing("python") from None
         self.inner = inner
         self.pdf = pdfium.PdfDocument(str(path), password=password)
         self.seen: dict[int, RasterPage] = {}
