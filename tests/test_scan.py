@@ -371,3 +371,30 @@ def test_ocr_without_opencv_says_how_to_install_it(monkeypatch):
     with pytest.raises(UserError) as err:
         read_report(SCANS / "scan-dereboyu-2025-6-200dpi.pdf", "pdfium", None, "en", True, ocr=True)
     assert err.value.key == "ocr_missing_python"
+
+
+def test_boxes_stand_on_the_scanned_page_as_printed(read):
+    """The scan was read turned back by its skew; the model's boxes go back onto the crooked page image, so the
+    evidence crop and the annotated copy mark the cell itself. Expected: the born-digital cell's centre turned
+    as the fixture builder turned the page (PIL ``rotate(angle)``: counter-clockwise about the page's centre)."""
+    import math
+
+    from fixtures.build.scan import SCANS as BUILT
+
+    angle = next(spec[4] for spec in BUILT if spec[0] == "scan-rehber-2025-6-200dpi.pdf")
+    scan, _ = read("scan-rehber-2025-6-200dpi.pdf", True)
+    born, _ = read("rehber-2025-6-reportlab.pdf", False)
+    w, h = 595.276, 841.89
+    a = math.radians(angle)
+    worst, n = 0.0, 0
+    for hs, hb in zip(scan.hedefler, born.hedefler):
+        for gs, gb in zip(hs.gostergeler, hb.gostergeler):
+            for ps, pb in zip(gs.periods, gb.periods):
+                cs, cb = ps.evidence.cells.get("actual"), pb.evidence.cells.get("actual")
+                if cs is None or cb is None:
+                    continue
+                dx, dy = (cb.bbox[0] + cb.bbox[2]) / 2 - w / 2, (cb.bbox[1] + cb.bbox[3]) / 2 - h / 2
+                ex, ey = w / 2 + dx * math.cos(a) + dy * math.sin(a), h / 2 - dx * math.sin(a) + dy * math.cos(a)
+                got = ((cs.bbox[0] + cs.bbox[2]) / 2, (cs.bbox[1] + cs.bbox[3]) / 2)
+                worst, n = max(worst, abs(got[0] - ex), abs(got[1] - ey)), n + 1
+    assert n >= 15 and worst < 1.5, (n, worst)  # unturned, the cells low on the page would be ~5 pt off

@@ -30,7 +30,7 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
 
     from .assembling.confidence import LOW_CONFIDENCE
     from .reading.page import PageContent
-    from .reading.raster_source import word_chars
+    from .reading.raster_source import turn_box, word_chars
 
     # read up to the page after this one, so that a row cut at this page's bottom is joined with its rest
     last = min(page + 1, page_count(pdf, password))
@@ -121,6 +121,8 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
     for issue in report.issues:
         if issue.origin != "reader" or issue.page != page or issue.bbox is None:
             continue
+        if scanned is not None:  # the model's boxes are on the printed page; this picture is turned back
+            issue.bbox = turn_box(issue.bbox, scanned.skew, scanned.width, scanned.height, back=False)
         box(issue.bbox, outline=(220, 0, 160, 255), width=4)
         text = f"okuma sorunu: {issue.detail.get('text', issue.kind)}"[:60]
         tw = d.textlength(text, font=small)

@@ -283,6 +283,12 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
         report.ocr_pages = {n: s for n, s in scanned.items()}  # type: ignore[attr-defined]  # for debug and bench
     _diagnose(report, probe)
     ledger.settle(report, asm.read_rows)
+    if scanned:
+        # the scan was read turned back by its skew; every box goes back onto the page as it is printed, so that
+        # evidence crops and the annotated copy mark the cell itself
+        from .reading.raster_source import boxes_to_page
+
+        boxes_to_page(report, scanned)
     report.numbers = ledger.counts()
     report.trace = asm.trace
     report.engine = engine

@@ -47,6 +47,8 @@ class RasterPage:
     number: int
     dpi: float
     skew: float  # degrees the scan was turned back by
+    width: float = 0.0  # the page frame, points
+    height: float = 0.0
     words: list = field(default_factory=list)  # ocr.Word, in the page frame (points)
     segments: list[Segment] = field(default_factory=list)
     ocr_seconds: float = 0.0
@@ -365,9 +367,63 @@ def read_page(page, number: int) -> tuple[PageContent, RasterPage]:
     chars: list[Char] = []
     for w in placed:
         chars.extend(word_chars(w))
-    seen = RasterPage(number, dpi, angle, placed, segments, ocr_seconds=t2 - t1,
+    seen = RasterPage(number, dpi, angle, width, height, placed, segments, ocr_seconds=t2 - t1,
                       other_seconds=(t1 - t0) + (time.perf_counter() - t2))
     return PageContent(number, width, height, chars, segments), seen
+
+
+def turn_box(box, skew: float, width: float, height: float, back: bool = True):
+    """A box read on the deskewed page (``back``) as the axis-aligned box of the same place on the page as it is
+    printed (turned by the scan's ``skew`` about the page's centre), or the other way (``back=False``)."""
+    a = math.radians(skew if back else -skew)
+    c, s_ = math.cos(a), math.sin(a)
+    cx, cy = width / 2, height / 2
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        dx, dy = x - cx, y - cy
+        xs.append(cx + c * dx - s_ * dy)
+        ys.append(cy + s_ * dx + c * dy)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def boxes_to_page(report, scanned: dict) -> None:
+    """Every box of the model, the issues and the numbers ledger on a scanned page, from the deskewed frame the
+    page was read in to the page as printed (``turn_box``)."""
+    def conv(page, box):
+        seen = scanned.get(page)
+        if seen is None or box is None or not seen.skew:
+            return box
+        return turn_box(box, seen.skew, seen.width, seen.height)
+
+    def evidence(ev) -> None:
+        ev.bbox = conv(ev.page, ev.bbox)
+        for cell in ev.cells.values():
+            cell.bbox = conv(cell.page, cell.bbox)
+            cell.parts = [(pg, conv(pg, b)) for pg, b in cell.parts]
+
+    for h in report.hedefler:
+        evidence(h.evidence)
+        for g in h.gostergeler:
+            evidence(g.evidence)
+            for p in g.periods:
+                evidence(p.evidence)
+        for f in h.faaliyetler:
+            evidence(f.evidence)
+    s = report.summary
+    if s is not None:
+        for a in s.amaclar:
+            evidence(a.evidence)
+            for sh in a.hedefler:
+                evidence(sh.evidence)
+                for ph in sh.performans_hedefleri:
+                    evidence(ph.evidence)
+            if a.counts is not None:
+                evidence(a.counts.evidence)
+        evidence(s.overall_evidence)
+        if s.declared_totals is not None:
+            evidence(s.declared_totals.evidence)
+    for issue in report.issues:
+        issue.bbox = conv(issue.page, issue.bbox)
 
 
 class ScanAwareSource:
