@@ -66,10 +66,10 @@ def test_row_stream_gives_table_rows_and_text_lines():
 
 def test_monthly_header_is_taken_by_its_month_column():
     asm, report = read(grid(LABELS), grid(MONTHLY, top=200))
-    page, _, kind, d, scores = asm.detections[0]
-    assert (kind, d.reader, d.via) == ("gosterge", "monthly_rows", "header")
+    d = asm.tables[0]
+    assert (d.kind, d.reader, d.via, d.page) == ("gosterge", "monthly_rows", "header", 1)
     assert "Ay" in d.evidence and d.score == pytest.approx(1.0)
-    assert scores["guide_standard"] == 0.0
+    assert d.scores == {"monthly_rows": 1.0, "guide_standard": 0.0}
     assert report.layout == "monthly_rows" and report.hedefler[0].gostergeler[0].periods[0].actual == 8
 
 
@@ -80,7 +80,7 @@ def test_guide_header_is_taken_by_its_letters():
               "İzleme Dönemindeki Yılsonu Hedeflenen Değer (B)", "İzleme Dönemindeki Gerçekleşme Değeri (C)",
               "Performans (%) (C-A)/(B-A)"]
     asm, report = read(grid(labels), grid([header, ["PG1.1.1: Yol (km)", "100", "0", "10", "8", "80,00"]], top=200))
-    d = asm.detections[0][3]
+    d = asm.tables[0]
     assert d.reader == "guide_standard" and d.via == "header"
     assert any(e.endswith("(A)") for e in d.evidence) and any("(C-A)" in e for e in d.evidence)
     g = report.hedefler[0].gostergeler[0]
@@ -91,8 +91,9 @@ def test_a_header_without_signs_goes_to_the_reader_the_labels_named():
     faaliyet = [["Sıra No", "Faaliyet Kodu", "Faaliyet / Proje Adı", "Hedef (TL)", "Gerçekleşme (TL)",
                  "Gerçekleşme Oranı %"], ["1", "F1", "Asfalt", "100", "50", "50,00"]]
     asm, report = read(grid(LABELS), grid(MONTHLY, top=200), grid(faaliyet, top=300))
-    d = asm.detections[-1][3]
-    assert (asm.detections[-1][2], d.reader, d.via, d.score) == ("faaliyet", "monthly_rows", "labels", 0.0)
+    d = asm.tables[-1]
+    assert (d.kind, d.reader, d.via, d.score) == ("faaliyet", "monthly_rows", "labels", 0.0)
+    assert d.evidence == ["A1", "H1"]  # the codes of the label rows that named the reader
     assert report.hedefler[0].faaliyetler[0].spent == 50
 
 
@@ -143,7 +144,7 @@ def test_a_reader_added_in_one_line_takes_its_tables(monkeypatch):
     columns, with the period labels as its evidence, and reads both quarters (nothing reported as lost)."""
     monkeypatch.setattr(layouts, "READERS", [*(r for r in layouts.READERS if not r.reads_periods), _Everything()])
     asm, report = read(grid(LABELS), grid(QUARTERS, top=200))
-    d = asm.detections[0][3]
+    d = asm.tables[0]
     assert d.reader == "toy_quarters" and set(d.evidence) == {"3 Aylık", "6 Aylık"}
     assert report.layout == "toy_quarters"
     g = report.hedefler[0].gostergeler[0]
@@ -154,22 +155,34 @@ def test_a_reader_added_in_one_line_takes_its_tables(monkeypatch):
 @pytest.mark.parametrize("name,reader,sign", [("cigli-2024-6-reportlab.pdf", "monthly_rows", "Ay"),
                                                ("rehber-2025-6-chromium-portrait.pdf", "guide_standard", "(B)")])
 def test_fixtures_are_taken_by_their_reader_for_a_reason(name, reader, sign):
+    """Every gösterge table of the fixture is taken by its layout's reader, on its header's sign; the extract
+    JSON says so per table."""
     from izlem_audit.extract import extract
 
-    seen: list = []
-    original = Assembler.finish
-
-    def keep(self):
-        seen.extend(self.detections)
-        return original(self)
-
-    import izlem_audit.assembling.assembler as mod
-    try:
-        mod.Assembler.finish = keep  # type: ignore[method-assign]
-        report = extract(ROOT / "fixtures" / "pdfs" / name)
-    finally:
-        mod.Assembler.finish = original  # type: ignore[method-assign]
-    gosterge = [d for _, _, kind, d, _ in seen if kind == "gosterge"]
-    assert gosterge and all(d.reader == reader and d.via == "header" for d in gosterge)
+    report = extract(ROOT / "fixtures" / "pdfs" / name)
+    gosterge = [d for d in report.tables if d.kind == "gosterge"]
+    assert len(gosterge) >= 7 and all(d.reader == reader and d.via == "header" for d in gosterge)
     assert all(any(sign in e for e in d.evidence) for d in gosterge)
     assert report.layout == reader
+    tables = report.to_dict()["tables"]
+    assert len(tables) == len(report.tables) and tables[0]["reader"] == report.tables[0].reader
+    assert tables[0]["page"] >= 1 and len(tables[0]["bbox"]) == 4
+
+
+@pytest.mark.parametrize("lang,words", [("tr", ("gösterge tablosu → monthly_rows, puan 1,00", "etiketleri belirledi: A1 | H1")),
+                                        ("en", ("gösterge table → monthly_rows, score 1.00", "labels decided: A1 | H1"))])
+def test_debug_says_which_reader_took_each_table_and_why(tmp_path, lang, words):
+    from typer.testing import CliRunner
+
+    from izlem_audit.cli import app
+
+    out = tmp_path / "p6.png"
+    res = CliRunner().invoke(app, ["debug", str(ROOT / "fixtures" / "pdfs" / "cigli-2024-6-reportlab.pdf"),
+                                   "--page", "6", "-o", str(out), "--lang", lang])
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.output.splitlines() if "→" in ln]
+    # page 6 holds two gösterge headers and one faaliyet header
+    assert len(lines) == 3 and sum(words[0] in ln for ln in lines) == 2
+    assert sum(words[1] in ln for ln in lines) == 1
+    assert all("Ay | Sıra No" in ln for ln in lines if words[0] in ln)
+    assert out.stat().st_size > 10_000

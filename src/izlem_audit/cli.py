@@ -101,7 +101,7 @@ def debug(
     debug_: bool = typer.Option(False, "--debug"),
 ) -> None:
     """Sayfayı, okuyucunun gördükleriyle birlikte çizer: çizgiler, hücreler, sütunlar, bloklar."""
-    from .debug_render import render_debug
+    from .debug_render import detection_line, render_debug
     from .inputs import check_pdf, input_kind
 
     lang = check_lang(lang)
@@ -122,11 +122,14 @@ def debug(
         from .reading.ocr import OcrMissing
 
         try:
-            render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine, ocr=ocr)
+            tables = render_debug(report_path, page, out, password=password, dpi=resolution, engine=engine,
+                                  ocr=ocr)
         except OcrMissing as missing:
             raise UserError("ocr_missing_python" if str(missing) == "python" else "ocr_missing") from None
         except PageTooLarge as big:
             raise UserError(f"pages_too_many_{big.what}", n=1, count=big.count, limit=big.limit) from None
+        for tr in tables:  # which layout reader took each table of the page, and why
+            err(detection_line(tr, lang))
         err(t("written", lang, path=out))
 
 

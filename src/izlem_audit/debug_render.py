@@ -5,8 +5,9 @@ the bottom left). White on blue, in the left margin: the hedef block and table k
 Green, at a cell's bottom right: the field the cell was read as (``rate``, ``note``); orange ``label``: a label
 row of a hedef block. Purple, dashed: a piece of a row cut by a page break and joined with its other piece
 (``note ⇅ s.15``: joined with page 15). Magenta, thick: a reading problem (what could not be placed), with its
-text. Grey boxes: running text outside tables. When a municipality's layout is read wrongly, this picture shows
-why.
+text. Grey boxes: running text outside tables. Teal, above a table's header: the layout reader that took the
+table, its score and the header cells that decided (``⟶ monthly_rows (gosterge) 1.00: Ay, Sıra No``); the
+command also prints these lines. When a municipality's layout is read wrongly, this picture shows why.
 
 A scanned page read with ``--ocr``: the red rules are those found in the image (turned back by the scan's skew,
 noted at the top with the resolution read at), and every OCR word has a thin box and its confidence
@@ -18,13 +19,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import extract, open_source, page_count
+from .messages import t
 from .output.atomic import write_atomic
 from .reading.geometry import pdfium_frame
 from .reading.grid import build_tables, group_lines
 
 
 def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, dpi: int = 110,
-                 engine: str = "pdfium", ocr: bool = False) -> None:
+                 engine: str = "pdfium", ocr: bool = False) -> list:
+    """Draw the page; returns the ``TableReading`` s of the tables whose header stands on it (which layout
+    reader took each, and why)."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw, ImageFont
 
@@ -94,6 +98,12 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
             d.rectangle([x, y, x + tw + 2, y + small.size + 1], fill=(255, 255, 255, 230))
             d.text((x + 1, y), label, fill=(140, 0, 200, 255), font=small)
             continue
+        if label.startswith("⟶"):  # the reader that took the table and why, above its header
+            tw = d.textlength(label, font=small)
+            x, y = bbox[0] * scale, max(0, bbox[1] * scale - small.size - 3)
+            d.rectangle([x, y, x + tw + 4, y + small.size + 2], fill=(0, 110, 110, 235))
+            d.text((x + 2, y + 1), label, fill=(255, 255, 255, 255), font=small)
+            continue
         if "·" in label:  # the block and table kind, in the left margin beside the table
             x, y = 2, bbox[1] * scale
             tw = d.textlength(label, font=font)
@@ -131,3 +141,18 @@ def render_debug(pdf: Path, page: int, out: Path, password: str | None = None, d
         d.text((x + 2, y + 1), text, fill=(255, 255, 255, 255), font=small)
     out_img = Image.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
     write_atomic(out, lambda p: out_img.save(p, format="PNG"))
+    return [tr for tr in report.tables if tr.page == page]
+
+
+def detection_line(tr, lang: str) -> str:
+    """One line of the debug command's output: which layout reader took a table on the page, and why."""
+    from .normalising.numbers import format_number
+    from .output.finding_text import layout_label
+
+    kind = {"gosterge": ("gösterge", "gösterge"), "faaliyet": ("faaliyet", "faaliyet")}.get(tr.kind, (tr.kind,) * 2)
+    others = ", ".join(f"{name} {format_number(score, 2, lang=lang)}" for name, score in tr.scores.items()
+                       if name != tr.reader)
+    key = "debug_table_header" if tr.via == "header" else "debug_table_labels"
+    return t(key, lang, page=tr.page, kind=kind[0 if lang == "tr" else 1], reader=tr.reader,
+             layout=layout_label(tr.reader, lang), score=format_number(tr.score, 2, lang=lang),
+             evidence=" | ".join(tr.evidence) or "—", others=others or "—")

@@ -111,6 +111,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown language: {value}. Use 'tr' or 'en'.",
     },
     "written": {"tr": "Yazıldı: {path}", "en": "Written: {path}"},
+    "debug_table_header": {
+        "tr": "s.{page}: {kind} tablosu → {reader}, puan {score}; başlığın belirleyen hücreleri: "
+              "{evidence} (diğerleri: {others})",
+        "en": "p.{page}: {kind} table → {reader}, score {score}; the header cells that decided: "
+              "{evidence} (others: {others})"},
+    "debug_table_labels": {
+        "tr": "s.{page}: {kind} tablosu → {reader}; başlıkta hiçbir düzenin işareti yok, hedef kartının "
+              "etiketleri belirledi: {evidence}",
+        "en": "p.{page}: {kind} table → {reader}; no layout's sign in the header, the hedef block's "
+              "labels decided: {evidence}"},
     "extract_done": {
         "tr": "{layout} düzeni; {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet okundu ({pages} sayfa).",
         "en": "{layout} layout; read {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet ({pages} pages).",

@@ -461,6 +461,36 @@ class StructureIssue:
 
 
 @dataclass
+class TableReading:
+    """Which layout reader took a table and why (``assembling/layouts``): the header row's page and box, the
+    table kind, the reader, its score (0–1), the header cells that decided (``via == "labels"``: no header sign,
+    the hedef block's label rows named the reader) and every registered reader's score."""
+
+    page: int | None
+    bbox: tuple[float, float, float, float] | None
+    kind: str  # "gosterge" or "faaliyet"
+    reader: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    via: str = "header"
+    scores: dict[str, float] = field(default_factory=dict)
+    ref: str | None = None  # in a draft: the table's cell reference instead of page and box
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"page": self.page, "bbox": _bbox(self.bbox), "kind": self.kind, "reader": self.reader,
+             "score": self.score, "evidence": list(self.evidence), "via": self.via, "scores": dict(self.scores)}
+        if self.ref:
+            d["ref"] = self.ref
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "TableReading":
+        return cls(d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("kind", ""),  # type: ignore[arg-type]
+                   d.get("reader", ""), d.get("score", 0.0), list(d.get("evidence", [])), d.get("via", "header"),
+                   dict(d.get("scores", {})), d.get("ref"))
+
+
+@dataclass
 class Source:
     path: str = ""
     sha256: str = ""
@@ -485,6 +515,7 @@ class Report:
     # numbers printed in table regions: seen, placed in the model, reported as reading problems; not serialised
     numbers: dict[str, int] = field(default_factory=dict)
     trace: list = field(default_factory=list)  # (page, bbox, what) the assembler read, on traced pages; not serialised
+    tables: list[TableReading] = field(default_factory=list)  # which layout reader took each table, and why
 
     # -- counting
     def amac_codes(self) -> list[str]:
@@ -525,6 +556,8 @@ class Report:
             "summary": self.summary.to_dict(evidence),
             "issues": [i.to_dict(evidence) for i in self.issues],
         })
+        if evidence:
+            d["tables"] = [t.to_dict() for t in self.tables]
         return d
 
     @classmethod
@@ -540,4 +573,5 @@ class Report:
             summary=Summary.from_dict(d.get("summary")),
             issues=[StructureIssue.from_dict(i) for i in d.get("issues", [])],
             engine=d.get("engine", "pdfplumber"),
+            tables=[TableReading.from_dict(t) for t in d.get("tables", [])],
         )

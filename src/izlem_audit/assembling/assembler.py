@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Faaliyet, Gosterge, Hedef, Report, StructureIssue
+from ..model import Faaliyet, Gosterge, Hedef, Report, StructureIssue, TableReading
 from ..normalising.numbers import parse_number
 from ..normalising.text import squash
 from ..normalising.units import split_unit
@@ -75,8 +75,7 @@ class Assembler:
         self.readers: list[LayoutReader] = list(readers if readers is not None else layouts.READERS)
         self.reader: LayoutReader = self.readers[0]  # the reader that took the current table
         self.detection: Detection | None = None  # why it took it
-        # every table a reader took: (page, header row's box, kind, the winning detection, every reader's score)
-        self.detections: list[tuple[int, tuple[float, float, float, float], str, Detection, dict[str, float]]] = []
+        self.tables: list[TableReading] = []  # every table a reader took, and why (report.tables)
         self._repeated_said: set[tuple[int, float]] = set()  # repeated-field columns already reported
 
     # ------------------------------------------------------------------ stream
@@ -314,19 +313,20 @@ class Assembler:
             self.current.layout = best.reader
         else:
             self.reader = self._reader_named(self.current.layout)
-            labels = tuple(c.text for k, c in self.current.hedef.evidence.cells.items()
-                           if k in ("amac", "hedef") and c is not None)
+            labels = tuple(v for v in self.current.hedef.printed_codes.values() if v)  # the codes its labels printed
             best = Detection(self.reader.name, 0.0, labels, via="labels")
         self.detection = best
         self.cmap = self.reader.column_map(kind, self.header)
-        entry = (row.page, row.bbox, kind, best, {d.reader: d.score for d in scored})
-        if again and self.detections and self.detections[-1][2] == kind:
-            page, bbox = self.detections[-1][:2]
-            self.detections[-1] = (page, bbox, *entry[2:])
+        entry = TableReading(row.page, row.bbox, kind, best.reader, best.score, list(best.evidence), best.via,
+                             {d.reader: d.score for d in scored})
+        if again and self.tables:  # the same table, its header grown by a row: stands where it began
+            entry.page, entry.bbox = self.tables[-1].page, self.tables[-1].bbox
+            self.tables[-1] = entry
         else:
-            self.detections.append(entry)
-        if row.page in self.trace_pages:
-            self.trace.append((row.page, row.bbox, _detection_label(best, kind)))
+            self.tables.append(entry)
+        if entry.page in self.trace_pages:
+            self.trace = [tr for tr in self.trace if not (tr[1] == entry.bbox and tr[2].startswith("⟶"))]
+            self.trace.append((entry.page, entry.bbox, _detection_label(best, kind)))
 
     def _reader_named(self, name: str) -> LayoutReader:
         return next((r for r in self.readers if r.name == name), self.readers[0])
@@ -488,6 +488,7 @@ class Assembler:
         self.summary.finish()
         r = self.report
         r.layout = max(self.layouts, key=lambda k: self.layouts[k]) if self.layouts else "unknown"
+        r.tables = self.tables
         for row in self.unplaced:
             # a gösterge row with figures outside any hedef block (a template with empty cells is not one)
             texts = row.texts()
