@@ -186,3 +186,57 @@ def test_debug_says_which_reader_took_each_table_and_why(tmp_path, lang, words):
     assert sum(words[1] in ln for ln in lines) == 1
     assert all("Ay | Sıra No" in ln for ln in lines if words[0] in ln)
     assert out.stat().st_size > 10_000
+
+
+GOKOVA = ["gokova-2025-6-reportlab.pdf", "gokova-2025-6-libreoffice.pdf"]
+
+
+@pytest.mark.parametrize("name", GOKOVA)
+def test_guide_layout_reads_performans_hedefi_rows(name):
+    """The guide's layout with hedefler split into performans hedefleri (fixtures/build/rehber_ph.py): one block
+    per PH, whether the A/H rows stand above it (H1.1) or not (H1.2's second PH); the cell-for-cell truth is in
+    test_extraction."""
+    from izlem_audit.extract import extract
+
+    report = extract(ROOT / "fixtures" / "pdfs" / name)
+    assert [h.key for h in report.hedefler] == [("A1", "H1", "PH1"), ("A1", "H1", "PH2"), ("A1", "H2", "PH1"),
+                                                ("A1", "H2", "PH2"), ("A2", "H1", None)]
+    second = report.hedefler[3]  # its table begins with the PH row: amaç and hedef are the ones above it
+    assert second.printed_codes == {"amac": "A1", "hedef": "H1.2", "performans_hedefi": "PH1.2.2"}
+    assert (second.hedef_title, second.performans_hedefi_title) == ("Yeşil Alanların Artırılması",
+                                                                    "Ağaçlandırma çalışmalarının sürdürülmesi")
+    assert second.reported_performance == 70.0 and [g.printed_code for g in second.gostergeler] == \
+        ["PG1.2.2.1", "PG1.2.2.2"]
+    assert not report.issues
+
+
+@pytest.mark.parametrize("name", GOKOVA)
+def test_guide_ph_fixture_gives_exactly_its_planted_finding(name):
+    """PH1.2.2's performance is printed 70,00; 0,6 × 50 + 0,4 × 87,5 = 65,00: that finding, on that PH, and no
+    other (the correct PH blocks pass)."""
+    from izlem_audit.extract import extract
+    from izlem_audit.rules.engine import run_rules
+
+    findings, _ = run_rules(extract(ROOT / "fixtures" / "pdfs" / name))
+    assert [(f.rule, f.amac, f.hedef, f.performans_hedefi, f.reported, f.expected) for f in findings] == \
+        [("IZ201", "A1", "H2", "PH2", 70.0, 65.0)]
+
+
+def test_gokova_truth_is_committed_and_built_without_the_package():
+    """The PH fixture's truth comes from its own specification (fixtures/build/rehber_ph.py), imports nothing
+    of izlem_audit, and is what is committed."""
+    import json
+    import subprocess
+    import sys
+
+    from fixtures.build.rehber_ph import build
+    from izlem_audit.model import Report
+
+    raw_doc, truth = build()
+    assert json.loads((ROOT / "fixtures" / "truth" / "gokova-2025-6.json").read_text(encoding="utf-8")) == truth
+    assert json.loads((ROOT / "fixtures" / "raw" / "gokova-2025-6.json").read_text(encoding="utf-8")) == raw_doc
+    assert Report.from_dict(truth).to_dict(evidence=False) == truth
+    code = ("import sys; from fixtures.build.rehber_ph import build; build(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -16,7 +16,9 @@ PERF_LABEL = re.compile(r"^(?:hedef\s+)?performans(?:i)?\s*(?:\(\s*%\s*\)|%)?\s*
 GUIDE_AMAC = re.compile(r"^a\s*(\d+)\s*:?$")
 GUIDE_HEDEF = re.compile(r"^h\s*(\d+)\s*\.\s*(\d+)\s*:?$")
 GUIDE_PERF = re.compile(r"^h\s*(\d+)\s*\.\s*(\d+)\s+performansi\s*(?:\(\s*%\s*\)|%)?\s*:?$")
+# a performans hedefi of the guide's layout: "PH1.1.2" (amaç 1, hedef 1, PH 2) or "PH1.2" (PH 2 of the hedef read)
 GUIDE_PH = re.compile(r"^ph\s*(\d+)\s*\.\s*(\d+)(?:\s*\.\s*(\d+))?\s*:?$")
+GUIDE_PH_PERF = re.compile(r"^ph\s*\d+(?:\s*\.\s*\d+){1,2}\s+performansi\s*(?:\(\s*%\s*\)|%)?\s*:?$")
 NOTE_LABEL = re.compile(r"^aciklama(?:lar)?\s*:?$")
 
 ITEM_CODE = re.compile(r"^\s*(PG|F|P|FA|FAAL)\s*((?:\d+\s*\.\s*)*\d+)\s*[:.)-]?\s*(.*)$", re.S | re.I)

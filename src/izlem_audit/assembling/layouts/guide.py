@@ -1,6 +1,8 @@
 """The guide's layout (the SBB izleme guide's A/B/C table).
 
-Label rows ``A1 | …``, ``H1.1 | …``, ``H1.1 Performansı | …`` open and describe a hedef block; the gösterge
+Label rows ``A1 | …``, ``H1.1 | …``, ``H1.1 Performansı | …`` open and describe a hedef block; a hedef split
+into performans hedefleri has one block per PH (``PH1.1.1 | …``, ``PH1.1.1 Performansı | …``), the A/H rows
+repeated above it or not (a PH row after a read PH opens the next PH of the same hedef); the gösterge
 header is ``Performans Göstergesi | Hedefe Etkisi (%) | Plan Dönemi Başlangıç Değeri (A) | … Hedeflenen Değer
 (B) | … Gerçekleşme Değeri (C) | Performans (%) (C-A)/(B-A)``, one row per gösterge for the report's period
 (``PG1.1.1: name`` in one cell), and ``Açıklama | …`` rows after each gösterge or once after all of them.
@@ -29,7 +31,8 @@ _LETTER = re.compile(r"\(\s*([ABCabc])\s*\)\s*$")
 
 class Guide(LayoutReader):
     name = "guide_standard"
-    labels = (codes.GUIDE_AMAC, codes.GUIDE_HEDEF, codes.GUIDE_PERF, codes.NOTE_LABEL)
+    labels = (codes.GUIDE_AMAC, codes.GUIDE_HEDEF, codes.GUIDE_PERF, codes.GUIDE_PH, codes.GUIDE_PH_PERF,
+              codes.NOTE_LABEL)
 
     def detect(self, kind: str, columns: list[Column]) -> Detection:
         if kind != "gosterge" or any(c.field == "month" for c in columns):
@@ -52,9 +55,13 @@ class Guide(LayoutReader):
         value = cells[1] if len(cells) > 1 else None
         vtext = squash(value.flat) if value else ""
         page = row.page
-        m = codes.GUIDE_PERF.match(key)
+        m = codes.GUIDE_PERF.match(key) or codes.GUIDE_PH_PERF.match(key)
         if m and ctx.current is not None and ctx.current.open_labels:
             ctx.reported_performance(value, vtext, page)
+            return True
+        m = codes.GUIDE_PH.match(key)
+        if m and value is not None and ctx.current is not None:
+            self._ph_row(ctx, row, m, cells[0], value, vtext)
             return True
         m = codes.GUIDE_HEDEF.match(key)
         if m and value is not None:
@@ -79,6 +86,33 @@ class Guide(LayoutReader):
             ctx.current.layout = self.name  # type: ignore[union-attr]
             return True
         return False
+
+    def _ph_row(self, ctx: Assembler, row: TableRow, m: re.Match[str], label: GridCell, value: GridCell,
+                vtext: str) -> None:
+        """``PH1.1.2 | title``: the performans hedefi of the block being labelled, or — after a PH already read
+        or the block's tables — the next block, a further PH of the same hedef (its A/H rows not repeated)."""
+        assert ctx.current is not None
+        prev = ctx.current.hedef
+        if not ctx.current.open_labels or prev.performans_hedefi:
+            ctx.open_block(row.page, row)
+            assert ctx.current is not None
+            h = ctx.current.hedef
+            h.amac, h.hedef = prev.amac, prev.hedef
+            h.amac_title, h.hedef_title, h.sorumlu_birim = prev.amac_title, prev.hedef_title, prev.sorumlu_birim
+            h.printed_codes.update({k: v for k, v in prev.printed_codes.items() if k in ("amac", "hedef")})
+            for k in ("amac", "hedef"):
+                if k in prev.evidence.cells:
+                    h.evidence.cells[k] = prev.evidence.cells[k]
+        h = ctx.current.hedef
+        ctx.current.layout = self.name
+        if m.group(3) is not None:  # PHa.h.p: its amaç and hedef as printed
+            h.amac = h.amac or f"A{int(m.group(1))}"
+            h.hedef = h.hedef or f"H{int(m.group(2))}"
+        number = int(m.group(3) if m.group(3) is not None else m.group(2))
+        h.performans_hedefi = f"PH{number}"
+        h.printed_codes["performans_hedefi"] = squash(label.flat).replace(" ", "").rstrip(":")
+        h.performans_hedefi_title = vtext
+        h.evidence.cells["performans_hedefi"] = cell(value, row.page)  # type: ignore[assignment]
 
     # ------------------------------------------------------------------ Açıklama rows
     def own_row(self, ctx: Assembler, row: TableRow, f: dict[str, GridCell]) -> bool:
