@@ -19,6 +19,7 @@ from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB, 
 from .normalising.numbers import MAX_INTEGER_DIGITS
 from .normalising.text import clean_chars, fold, printable, squash
 from .reading.layout import page_blocks
+from .reading.stream_grid import StreamCarry
 from .reading.page import PageContent, join_lines
 
 ENGINES = ("pdfplumber", "pdfium", "camelot")
@@ -212,6 +213,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
     PAGE_LIMITS.set(PageLimits(limits.max_page_chars, limits.max_page_objects))  # read by the page sources
     ledger = Ledger()
     ocr_chars: dict[int, list] = {}  # the characters of each scanned page (OCR confidences)
+    carry = StreamCarry()  # a table without vertical rules left open at a page's foot, for the next page
 
     def feed(blocks) -> None:
         for b in blocks:
@@ -241,7 +243,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
                     with _time_limit(limits.page_seconds * (OCR_TIME_FACTOR if ocr else 1)):
                         content = source.page(n)
                         content.chars = clean_chars(content.chars)
-                        blocks = page_blocks(content)
+                        blocks = page_blocks(content, carry)
                 except PageTimeout:
                     issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
                     continue

@@ -23,7 +23,7 @@ from ..errors import UserError
 from ..normalising.text import clean_chars
 from .geometry import PageFrame, pdfium_frame
 from .grid import fill_cells, grid_from_spans, group_lines
-from .stream_grid import stream_tables
+from .stream_grid import StreamCarry, stream_tables
 from .page import Block, GridTable, TextLine
 from .pdfium_source import page_content
 
@@ -107,12 +107,13 @@ def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int
         elif password:
             kwargs["password"] = password
         tables = camelot.read_pdf(str(target), **kwargs)
+        carry = StreamCarry()  # a table without vertical rules broken across pages: its columns, page to page
         for n in numbers:
             content = page_content(pdf, n)
             content.chars = clean_chars(content.chars)  # PDF text made safe where it enters (normalising/text.py)
             grids = _tables_for_page(tables, n, content.height)
             outside = fill_cells(grids, content.chars)
-            more, outside = stream_tables(content, grids, outside)  # tables drawn with horizontal rules only
+            more, outside = stream_tables(content, grids, outside, carry)  # tables drawn with horizontal rules only
             grids = grids + more
             blocks = [Block(n, g.bbox[1], table=g) for g in grids]
             blocks += [Block(n, ln.bbox[1], text=TextLine(n, ln)) for ln in group_lines(outside)]

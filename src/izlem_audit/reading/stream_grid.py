@@ -14,6 +14,17 @@ bounds a table:
   the table is between two columns.
 
 The result is an ordinary ``GridTable`` (filled by ``grid.fill_cells``), so everything after reading is the same.
+
+A table broken across pages with its header not repeated leaves two pieces no rule pair bounds:
+
+* at the foot of the page, a header and its rule with rows under it down to the page's last lines and no
+  closing rule: a table ``open_bottom``, its rows ending with its last line of text;
+* at the top of the next page, rows under no header, ending at the table's last rule (a rule with figures above
+  it, not a header): read with the columns of the piece before (``StreamCarry``, handed from page to page by the
+  caller), ``open_top``, provided every line of it keeps within those columns (running text does not).
+
+The assembler then reads the continued rows with the column map of the header on the page before, as it reads
+any table continued without its header.
 """
 
 from __future__ import annotations
@@ -27,6 +38,20 @@ MIN_RULE = 120.0  # points: a rule shorter than this is an underline, not a tabl
 SAME_END = 3.0  # points: rules of one table start and end within this of each other
 MIN_GAP = 4.0  # points: narrower empty x-ranges are word spaces, not column gaps
 MAX_RULES = 150  # a page cannot hold more table rows than this; more free rules are a pattern, not tables
+
+
+@dataclass
+class StreamCarry:
+    """A table without vertical rules left open at the foot of a page: its columns, for its rest on the next page.
+
+    One per document, handed to ``stream_tables`` page after page in order (``layout.page_blocks``)."""
+
+    page: int | None = None  # the page whose table was left open
+    xs: list[float] | None = None
+
+    def matches(self, page: int, x0: float, x1: float) -> bool:
+        return self.page == page - 1 and self.xs is not None and abs(self.xs[0] - x0) <= SAME_END \
+            and abs(self.xs[-1] - x1) <= SAME_END
 
 
 @dataclass
@@ -92,7 +117,7 @@ def _families(hs, tables: list[GridTable]) -> list[list[tuple[float, float, floa
                 break
         else:
             fams.append([r])
-    return [sorted(f) for f in fams if 2 <= len(f) <= MAX_RULES]
+    return [sorted(f) for f in fams if len(f) <= MAX_RULES]
 
 
 def _split_family(fam, chars: list[Char], tables: list[GridTable]):
@@ -108,7 +133,7 @@ def _split_family(fam, chars: list[Char], tables: list[GridTable]):
             out.append([rule])
         else:
             out[-1].append(rule)
-    return [f for f in out if len(f) >= 2]
+    return out
 
 
 def _gaps(words: list[_Word], x0: float, x1: float) -> list[float]:
@@ -128,19 +153,7 @@ def _table(page: PageContent, fam, chars: list[Char]) -> GridTable | None:
     x0, x1 = min(r[1] for r in fam), max(r[2] for r in fam)
     inner = [r[0] for r in fam[1:-1]]
     in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1]
-    # header: the lines right above the first rule, chained by small gaps
-    above = [ln for ln in group_lines([c for c in in_x if (c.top + c.bottom) / 2 < first[0]])]
-    above.sort(key=lambda ln: ln.bbox[3], reverse=True)
-    header_top = None
-    if above and first[0] - above[0].bbox[3] < 2 * max(above[0].bbox[3] - above[0].bbox[1], 4.0):
-        top = above[0].bbox[1]
-        for ln in above[1:]:
-            h = max(ln.bbox[3] - ln.bbox[1], 4.0)
-            if top - ln.bbox[3] <= 0.6 * h:
-                top = min(top, ln.bbox[1])
-            else:
-                break
-        header_top = top - 1.0
+    header_top = _header_top(first[0], in_x)
     if header_top is None:
         return None
     region = [c for c in in_x if header_top <= (c.top + c.bottom) / 2 <= last[0]]
@@ -153,8 +166,33 @@ def _table(page: PageContent, fam, chars: list[Char]) -> GridTable | None:
     if len(cuts) < 2:  # fewer than three columns: not a table of figures
         return None
     xs = [x0, *cuts, x1]
-    # rows: rules in between, or a line with text in the first column, or a gap wider than a wrapped line's
-    ys = [header_top, first[0]]
+    ys = [header_top, first[0], *_row_starts(body_lines, xs, inner)]
+    ys.extend(y for y in inner if y not in ys)
+    ys.append(last[0])
+    ys = sorted(set(round(y, 2) for y in ys))
+    return grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
+
+
+def _header_top(y: float, in_x: list[Char]) -> float | None:
+    """The top of the header: the lines right above the rule at ``y``, chained by small gaps."""
+    above = [ln for ln in group_lines([c for c in in_x if (c.top + c.bottom) / 2 < y])]
+    above.sort(key=lambda ln: ln.bbox[3], reverse=True)
+    if not (above and y - above[0].bbox[3] < 2 * max(above[0].bbox[3] - above[0].bbox[1], 4.0)):
+        return None
+    top = above[0].bbox[1]
+    for ln in above[1:]:
+        h = max(ln.bbox[3] - ln.bbox[1], 4.0)
+        if top - ln.bbox[3] <= 0.6 * h:
+            top = min(top, ln.bbox[1])
+        else:
+            break
+    return top - 1.0
+
+
+def _row_starts(body_lines: list[list[_Word]], xs: list[float], inner: list[float]) -> list[float]:
+    """Row boundaries: a line with text in the first column, or after a gap wider than a wrapped line's (rules in
+    between are boundaries of their own)."""
+    ys: list[float] = []
     prev_bottom = None
     for words in body_lines:
         top = min(w.top for w in words)
@@ -166,23 +204,111 @@ def _table(page: PageContent, fam, chars: list[Char]) -> GridTable | None:
         if starts_row and not crossed:
             ys.append((prev_bottom + top) / 2)
         prev_bottom = bottom if prev_bottom is None else max(prev_bottom, bottom)
-    ys.extend(y for y in inner if y not in ys)
-    ys.append(last[0])
-    ys = sorted(set(round(y, 2) for y in ys))
-    return grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
+    return ys
 
 
-def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char]) -> tuple[list[GridTable],
-                                                                                          list[Char]]:
+def _chained(lines: list[list[_Word]], down: bool) -> list[list[_Word]]:
+    """The lines (words per line, top to bottom) that follow one another from the first (``down``) or from the
+    last, up, with no gap wider than a blank line and a half between them (rows' padding, not a new part)."""
+    seq = lines if down else lines[::-1]
+    out: list[list[_Word]] = []
+    for words in seq:
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        if out:
+            ptop, pbottom = min(w.top for w in out[-1]), max(w.bottom for w in out[-1])
+            gap = top - pbottom if down else ptop - bottom
+            if gap > 2.5 * max(bottom - top, pbottom - ptop, 4.0):
+                break
+        out.append(words)
+    return out if down else out[::-1]
+
+
+def _fits(words: list[_Word], xs: list[float]) -> bool:
+    """Every word of a line within one column (running text crosses the columns' borders)."""
+    return all(not any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for x in xs[1:-1]) for w in words)
+
+
+def _open_table(page: PageContent, rule, chars: list[Char], tables: list[GridTable]) -> GridTable | None:
+    """A header and its rule with rows under it to the page's last lines and no closing rule: the piece of a
+    table the page break cut, before its rest on the next page. None when it is anything else (a heading over a
+    lone rule, running text under it, something on the page below it)."""
+    y, x0, x1 = rule
+    in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1]
+    header_top = _header_top(y, in_x)
+    header_chars = [c for c in in_x if header_top is not None and header_top <= (c.top + c.bottom) / 2 < y]
+    if not header_chars or any(c.text.isdigit() for c in header_chars):
+        return None  # no header over the rule (a header holds labels, no figures)
+    in_x = [c for c in in_x if (c.top + c.bottom) / 2 > y]
+    below = _chained(_words(in_x), down=True)
+    if len(below) < 2 or not any(c.text.isdigit() for c in in_x):
+        return None
+    bottom = max(w.bottom for w in below[-1])
+    ahead = [t for t in tables if t.bbox[1] > y]
+    if any(t.bbox[1] < bottom + 1 for t in ahead):
+        return None
+    # nothing of the page below the piece but a footer (a page number, a short line) far from it
+    rest = [c for c in chars if (c.top + c.bottom) / 2 > bottom + 1]
+    if any(t.bbox[1] > bottom for t in ahead) or len(rest) > 40:
+        return None
+    cuts = _gaps([w for ln in _words(header_chars) + below for w in ln], x0, x1)
+    if len(cuts) < 2:
+        return None
+    xs = [x0, *cuts, x1]
+    if not all(_fits(words, xs) for words in below):
+        return None
+    ys = sorted(set(round(v, 2) for v in (header_top, y, *_row_starts(below, xs, []), bottom + 1.0)))
+    t = grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
+    t.open_bottom = True
+    return t
+
+
+def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridTable],
+                  carry: StreamCarry) -> GridTable | None:
+    """Rows at the top of a page that end at a table's last rule, under no header: the rest of the table left
+    open at the foot of the page before, read with its columns."""
+    y, x0, x1 = rule
+    if not carry.matches(page.number, x0, x1) or carry.xs is None:
+        return None
+    xs = [x0, *carry.xs[1:-1], x1]
+    above_y = max((t.bbox[3] for t in tables if t.bbox[3] <= y), default=0.0)
+    in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1 and above_y < (c.top + c.bottom) / 2 < y]
+    lines = _chained(_words(in_x), down=False)
+    if not lines or not any(c.text.isdigit() for c in in_x):
+        return None
+    top = min(w.top for w in lines[0])
+    if not all(_fits(words, xs) for words in lines):
+        return None
+    ys = sorted(set(round(v, 2) for v in (top - 1.0, *_row_starts(lines, xs, []), y)))
+    t = grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
+    t.open_top = True
+    return t
+
+
+def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char],
+                  carry: StreamCarry | None = None) -> tuple[list[GridTable], list[Char]]:
     """Tables drawn with horizontal rules only, from the characters outside the ruled tables; returns them
-    (filled) and the characters still outside every table."""
+    (filled) and the characters still outside every table. ``carry``: the document's ``StreamCarry`` (pages in
+    order), to read a table broken across pages without its header repeated; updated for the next page."""
     hs, _ = _normalise(page.segments)
     found: list[GridTable] = []
+    open_xs: list[float] | None = None
     for fam in _families(hs, tables):
-        for part in _split_family(fam, outside, tables):
-            t = _table(page, part, outside)
+        if carry is not None and carry.matches(page.number, fam[0][1], fam[0][2]):
+            t = _continuation(page, fam[0], outside, tables, carry)
             if t is not None:
                 found.append(t)
+                fam = fam[1:]
+        for part in _split_family(fam, outside, tables) if fam else []:
+            if len(part) == 1:
+                t = _open_table(page, part[0], outside, tables) if carry is not None else None
+                if t is not None:
+                    open_xs = t.xs
+            else:
+                t = _table(page, part, outside)
+            if t is not None:
+                found.append(t)
+    if carry is not None:
+        carry.page, carry.xs = (page.number, open_xs) if open_xs is not None else (None, None)
     if not found:
         return [], outside
     rest = fill_cells(found, outside)
