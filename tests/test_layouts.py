@@ -132,6 +132,10 @@ def test_a_repeated_field_is_a_reading_problem_for_a_reader_without_periods(monk
     assert len(problems) == 1 and problems[0].origin == "reader"
     assert problems[0].detail["text"] == "8" and problems[0].detail["field"] == "actual"
     assert problems[0].bbox[0] == pytest.approx(40 + 6 * W)
+    from izlem_audit.rules.engine import run_rules
+
+    said = [f for f in run_rules(report)[0] if f.origin == "reader"]
+    assert len(said) == 1 and said[0].rule == "IZ603" and "'Gerçekleşme' sütunu" in said[0].message
 
 
 def test_no_problem_when_the_field_is_not_repeated():
