@@ -244,3 +244,13 @@ def test_gokova_truth_is_committed_and_built_without_the_package():
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_detections_keep_the_first_interface_shape():
+    """Readers written against the first landing read ``asm.detections`` as (page, box, kind, Detection,
+    scores): the same facts as ``asm.tables``."""
+    asm, _ = read(grid(LABELS), grid(MONTHLY, top=200))
+    page, bbox, kind, d, scores = asm.detections[0]
+    t = asm.tables[0]
+    assert (page, bbox, kind, d.reader, d.score, list(d.evidence), d.via, scores) == \
+        (t.page, t.bbox, t.kind, t.reader, t.score, t.evidence, t.via, t.scores)

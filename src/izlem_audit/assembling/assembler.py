@@ -328,6 +328,13 @@ class Assembler:
             self.trace = [tr for tr in self.trace if not (tr[1] == entry.bbox and tr[2].startswith("⟶"))]
             self.trace.append((entry.page, entry.bbox, _detection_label(best, kind)))
 
+    @property
+    def detections(self) -> list[tuple[int | None, object, str, Detection, dict[str, float]]]:
+        """``tables`` in the first interface's shape: (page, header row's box, kind, the winning detection, every
+        reader's score) per table."""
+        return [(t.page, t.bbox, t.kind, Detection(t.reader, t.score, tuple(t.evidence), t.via), dict(t.scores))
+                for t in self.tables]
+
     def _reader_named(self, name: str) -> LayoutReader:
         return next((r for r in self.readers if r.name == name), self.readers[0])
 
