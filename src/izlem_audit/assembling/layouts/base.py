@@ -27,7 +27,8 @@ A reader is a ``LayoutReader`` subclass with
 * ``gosterge_row(ctx, row)`` / ``faaliyet_row(ctx, row)`` — a data row → the model (``ctx.fields(row)`` gives
   field → cell, ``ctx.columns_of(row)`` every (column, cell) with its period). The defaults read one row per
   gösterge with its period(s) in a month column or the report's period, and one row per faaliyet;
-* ``close_block(ctx, block)`` — settle what only the whole block tells (the guide's Açıklama rows).
+* ``close_block(ctx, block)`` — settle what only the whole block tells (the guide's Açıklama rows); called on
+  every registered reader for every block, so a reader acts only on what it left in ``block.state``.
 
 ``ctx`` is the ``Assembler``; a reader uses only: ``ctx.report``, ``ctx.current`` (a ``HedefBlock``: ``hedef``,
 ``layout``, ``last_gosterge``, ``prev``, ``state`` — a dict for the reader's own notes), ``ctx.cmap``,
