@@ -14,9 +14,10 @@ import typer
 
 from . import __version__
 from .errors import UserError
-from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB
-from .messages import format_values, severity_value, t
-from .options import CHECK_FORMATS, load_config, output_targets, same_file
+from .limits import Limits
+from .messages import format_values, t
+from .options import (ConfigPath, Debug, Engine, FailOn, Formats, Lang, Ocr, Outputs, Password, PdfEngine, Quiet,
+                      limit_options, resolve_run, same_file)
 from .pipeline import read_report, write_annotated_copy, write_check
 from .terminal import check_lang, err, guard, to_stdout
 
@@ -33,33 +34,25 @@ EXTRACT_FORMATS = ("json", "csv", "xlsx")
 
 
 @app.command()
+@limit_options
 def extract(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF)."),
     fmt: str = typer.Option("json", "--format", "-f", help="json | csv | xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
-    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
-    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
-    lang: str = typer.Option("tr", "--lang", help="tr | en"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
-    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
-    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
-    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
-    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
-    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
-    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
-                                         help="Bir sayfada en çok çizim nesnesi."),
-    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
-                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
-    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
-                                         help="Bir kanıt görüntüsünde en çok piksel."),
-    debug: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
+    engine: Engine = "pdfium",
+    password: Password = None,
+    lang: Lang = "tr",
+    quiet: Quiet = False,
+    ocr: Ocr = False,
+    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    debug_: Debug = False,
 ) -> None:
     """Raporun bütün hedef tablolarını okur: JSON, CSV ya da XLSX yazar."""
     from .output.atomic import OutputSet
     from .output.extract_formats import to_csv, to_json, write_xlsx
 
     lang = check_lang(lang)
-    with guard(lang, debug):
+    with guard(lang, debug_):
         fmt = (format_values(fmt) or [fmt])[0] if "," not in fmt else fmt
         if fmt not in EXTRACT_FORMATS:
             raise UserError("bad_format", value=fmt, choices=", ".join(EXTRACT_FORMATS))
@@ -67,10 +60,7 @@ def extract(
             raise UserError("output_needed", fmt=fmt)
         if output is not None and same_file(output, report_path):
             raise UserError("same_as_input", path=output)
-        from .extract import Limits
-
-        report = read_report(report_path, engine, password, lang, quiet, ocr=ocr, limits=Limits(
-            page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb, max_image_pixels))
+        report = read_report(report_path, engine, password, lang, quiet, ocr=ocr, limits=limits)
         with OutputSet() as out:
             if fmt == "xlsx":
                 assert output is not None
@@ -94,11 +84,11 @@ def debug(
     page: int = typer.Option(..., "--page", "-p", help="Sayfa numarası (1'den başlar)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="PNG dosyası (varsayılan: sayfa-N.png)."),
     resolution: int = typer.Option(110, "--dpi", help="Çözünürlük."),
-    password: Optional[str] = typer.Option(None, "--password"),
-    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber"),
-    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
-    lang: str = typer.Option("tr", "--lang"),
-    debug_: bool = typer.Option(False, "--debug"),
+    password: Password = None,
+    engine: PdfEngine = "pdfium",
+    ocr: Ocr = False,
+    lang: Lang = "tr",
+    debug_: Debug = False,
 ) -> None:
     """Sayfayı, okuyucunun gördükleriyle birlikte çizer: çizgiler, hücreler, sütunlar, bloklar."""
     from .debug_render import detection_line, render_debug
@@ -150,31 +140,21 @@ def _debug_dpi(path: Path, page: int, password: Optional[str], dpi: int) -> int:
 
 
 @app.command()
+@limit_options
 def check(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF) ya da extract JSON'u."),
-    fmt: str = typer.Option("console", "--format", "-f",
-                            help="console | json | html | xlsx | md; virgülle birden çok (html,xlsx)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…)."),
+    fmt: Formats = "console",
+    output: Outputs = None,
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Bulguları işaretlenmiş PDF kopyası."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
-    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
-    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
-    ocr: bool = typer.Option(False, "--ocr", help="Taranmış sayfaları görüntüden oku (Tesseract, Türkçe)."),
-    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
-    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
-    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
-    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
-    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
-                                         help="Bir sayfada en çok çizim nesnesi."),
-    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
-                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
-    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
-                                         help="Bir kanıt görüntüsünde en çok piksel."),
-    debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
+    fail_on: FailOn = None,
+    config_path: ConfigPath = None,
+    engine: Engine = "pdfium",
+    password: Password = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    ocr: Ocr = False,
+    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    debug_: Debug = False,
 ) -> None:
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
 
@@ -182,28 +162,10 @@ def check(
     Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
     from .output.atomic import OutputSet
-    from .rules.base import SEVERITY_RANK
     from .rules.engine import run_rules
 
-    first_lang = check_lang(lang or "tr")
-    with guard(first_lang, debug_):
-        cfg = load_config(config_path, report_path)
-        lang_ = check_lang(lang or cfg.lang)
-        level = severity_value(fail_on or cfg.fail_on)
-        if level not in SEVERITY_RANK:
-            raise UserError("bad_fail_on", value=fail_on or cfg.fail_on)
-        formats = format_values(fmt)
-        bad = [f for f in formats if f not in CHECK_FORMATS]
-        if bad or not formats:
-            raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(CHECK_FORMATS))
-        targets = output_targets(formats, output)
-        for target in [*targets.values(), annotate]:
-            if target is not None and same_file(target, report_path):
-                raise UserError("same_as_input", path=target)
-        from .extract import Limits
-
-        limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
-                        max_image_pixels)
+    with guard(check_lang(lang or "tr"), debug_):
+        cfg, lang_, level, targets = resolve_run(config_path, [report_path], lang, fail_on, fmt, output, (annotate,))
         report = read_report(report_path, engine, password, lang_, quiet, limits=limits, ocr=ocr)
         findings, rc = run_rules(report, cfg, lang_)
         pdf = report_path if report_path.suffix.lower() == ".pdf" else (
@@ -229,7 +191,7 @@ def check(
 @app.command()
 def rules(
     rule_id: Optional[str] = typer.Argument(None, metavar="[IZxxx]", help="Tek bir kuralı açıklar."),
-    lang: str = typer.Option("tr", "--lang", help="tr | en"),
+    lang: Lang = "tr",
 ) -> None:
     """Kural kataloğunu listeler ya da bir kuralı açıklar (ruff rule gibi)."""
     from rich.console import Console
@@ -262,27 +224,19 @@ def rules(
 
 
 @app.command()
+@limit_options
 def batch(
     inputs: str = typer.Argument(..., metavar="KLASÖR_YA_DA_DESEN", help="Raporların klasörü ya da 'raporlar/**/*.pdf'."),
     output: Path = typer.Option(..., "--output", "-o", help="Sonuç klasörü (index.html, index.csv ve rapor başına klasör)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Paralel süreç sayısı."),
     fmt: str = typer.Option("json,html", "--format", "-f", help="Rapor başına biçimler: json, html, xlsx, md."),
-    engine: str = typer.Option("pdfium", "--engine", help="pdfplumber | pdfium"),
+    engine: PdfEngine = "pdfium",
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="Dask dağıtık zamanlayıcı adresi (tcp://host:8786)."),
-    lang: str = typer.Option("tr", "--lang", help="tr | en"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet yok."),
-    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
-    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
-    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
-    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
-    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
-                                         help="Bir sayfada en çok çizim nesnesi."),
-    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
-                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
-    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels",
-                                         help="Bir kanıt görüntüsünde en çok piksel."),
-    debug_: bool = typer.Option(False, "--debug"),
+    lang: Lang = "tr",
+    quiet: Quiet = False,
+    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    debug_: Debug = False,
 ) -> None:
     """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz.
 
@@ -299,10 +253,6 @@ def batch(
             raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")
         if engine not in ("pdfplumber", "pdfium"):
             raise UserError("bad_engine", value=engine, choices="pdfplumber, pdfium")
-        from .extract import Limits
-
-        limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
-                        max_image_pixels)
         found = find_inputs(inputs)
         if not found:
             raise UserError("no_inputs", spec=inputs)
@@ -381,7 +331,6 @@ HELP_EN = {
     "Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…).":
         "Output file; for several formats a name without suffix (report → report.html…).",
     "İlerleme çubuğu ve özet satırı yok.": "No progress bar and no summary line.",
-    "İlerleme çubuğu ve özet yok.": "No progress bar and no summary.",
     "İzleme raporu (PDF) ya da extract JSON'u.": "The monitoring report (PDF) or the JSON extract wrote.",
     "İzleme raporu (PDF).": "The monitoring report (PDF).",
     "Aynı belediyenin aynı yılına ait izleme raporları (PDF, .docx, .xlsx).":
@@ -406,11 +355,13 @@ def _bilingual_help() -> None:
         fn = cmd.callback
         if fn is None:
             continue
-        for param in inspect.signature(fn).parameters.values():
-            info = param.default
-            text = getattr(info, "help", None)
-            if isinstance(text, str) and text in HELP_EN:
-                info.help = f"{text} / {HELP_EN[text]}"
+        for param in inspect.signature(fn, eval_str=True).parameters.values():
+            # an option declared as a default (typer.Option(...)) or by its type (options.Engine and the like,
+            # shared by several commands: its help is made bilingual once)
+            for info in (param.default, *getattr(param.annotation, "__metadata__", ())):
+                text = getattr(info, "help", None)
+                if isinstance(text, str) and text in HELP_EN:
+                    info.help = f"{text} / {HELP_EN[text]}"
         name = cmd.name or fn.__name__
         doc = inspect.getdoc(fn) or ""
         if name in COMMAND_EN and not cmd.help and doc:

@@ -7,7 +7,6 @@ import re
 import signal
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from .assembling import Assembler
 from .diagnose import LayoutProbe, unknown_layout_error
 from .assembling.conservation import Ledger
 from .model import Report, Source, StructureIssue
-from .guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB, PAGE_LIMITS, PageLimits, PageTooLarge
+from .guard import PAGE_LIMITS, PageLimits, PageTooLarge
+from .limits import Limits
 from .normalising.numbers import MAX_INTEGER_DIGITS
 from .normalising.text import clean_chars, fold, printable, squash
 from .reading.layout import page_blocks
@@ -61,21 +61,6 @@ def iter_pages(path: Path, engine: str = "pdfium", password: str | None = None,
 
         return iter_blocks_camelot(path, password, pages)
     raise ValueError(engine)
-
-
-@dataclass
-class Limits:
-    """Bounds on the work one report may take. A page over a page bound (time, characters, objects) is stopped
-    and reported as a reading problem; a file over a file bound (size, pages, an inflated stream) is refused
-    with exit code 2. Each has a command-line flag (docs/security.md)."""
-
-    page_seconds: float = 30.0
-    max_pages: int = 3000
-    max_megabytes: float = 300.0
-    max_page_chars: int = DEFAULT_PAGE_CHARS
-    max_page_objects: int = DEFAULT_PAGE_OBJECTS
-    max_stream_mb: float = DEFAULT_STREAM_MB
-    max_image_pixels: int = 4_000_000
 
 
 class PageTimeout(Exception):

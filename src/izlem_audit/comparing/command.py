@@ -3,38 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 import typer
 
-from ..guard import DEFAULT_PAGE_CHARS, DEFAULT_PAGE_OBJECTS, DEFAULT_STREAM_MB
+from ..limits import Limits
+from ..options import (ConfigPath, Debug, Engine, FailOn, Formats, Lang, Outputs, Password, Quiet, limit_options,
+                       resolve_run)
 
-FORMATS = ("console", "json", "html", "xlsx", "md")
-
-
+@limit_options
 def compare(
     paths: List[Path] = typer.Argument(..., metavar="BELGE1 BELGE2 [BELGE3 …]",
                                        help="Aynı belediyenin aynı yılına ait izleme raporları (PDF, .docx, .xlsx)."),
-    fmt: str = typer.Option("console", "--format", "-f",
-                            help="console | json | html | xlsx | md; virgülle birden çok (html,xlsx)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Çıktı dosyası; birden çok biçimde uzantısız ad (rapor → rapor.html…)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info (varsayılan: error)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="izlem-audit.toml yolu."),
-    engine: str = typer.Option("pdfium", "--engine", help="pdfium (varsayılan) | pdfplumber | camelot"),
-    password: Optional[str] = typer.Option(None, "--password", help="Parola korumalı PDF için parola."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="tr | en"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok."),
-    page_timeout: float = typer.Option(30.0, "--page-timeout", help="Bir sayfa için en çok saniye."),
-    max_pages: int = typer.Option(3000, "--max-pages", help="En çok sayfa sayısı."),
-    max_size_mb: float = typer.Option(300.0, "--max-size-mb", help="En büyük dosya boyutu (MB)."),
-    max_page_chars: int = typer.Option(DEFAULT_PAGE_CHARS, "--max-page-chars", help="Bir sayfada en çok karakter."),
-    max_page_objects: int = typer.Option(DEFAULT_PAGE_OBJECTS, "--max-page-objects",
-                                         help="Bir sayfada en çok çizim nesnesi."),
-    max_stream_mb: float = typer.Option(DEFAULT_STREAM_MB, "--max-stream-mb",
-                                        help="Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
-    max_image_pixels: int = typer.Option(4_000_000, "--max-image-pixels", help="Bir kanıt görüntüsünde en çok piksel."),
-    debug_: bool = typer.Option(False, "--debug", help="Hata olursa ayrıntıyı (traceback) göster."),
+    fmt: Formats = "console",
+    output: Outputs = None,
+    fail_on: FailOn = None,
+    config_path: ConfigPath = None,
+    engine: Engine = "pdfium",
+    password: Password = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    debug_: Debug = False,
 ) -> None:
     """Bir belediyenin aynı yıla ait belgelerini karşılaştırır (hedef, etki, başlangıç, eksik/eklenen, kümülatif, başlık, bütçe).
 
@@ -42,39 +32,18 @@ def compare(
     Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
     from ..errors import UserError
-    from ..extract import Limits
     from ..output.atomic import OutputSet
     from ..messages import t
-    from ..options import load_config, output_targets, same_file
     from ..pipeline import read_report
-    from ..rules.base import SEVERITY_RANK
     from ..terminal import check_lang, err, guard
     from .documents import check_set, describe
     from .engine import run_compare
     from .output import gate_fails
 
-    first_lang = check_lang(lang or "tr")
-    with guard(first_lang, debug_):
+    with guard(check_lang(lang or "tr"), debug_):
         if len(paths) < 2:
             raise UserError("compare_needs_two")
-        cfg = load_config(config_path, paths[0])
-        lang_ = check_lang(lang or cfg.lang)
-        from ..messages import format_values, severity_value
-
-        level = severity_value(fail_on or cfg.fail_on)
-        if level not in SEVERITY_RANK:
-            raise UserError("bad_fail_on", value=fail_on or cfg.fail_on)
-        formats = format_values(fmt)
-        bad = [f for f in formats if f not in FORMATS]
-        if bad or not formats:
-            raise UserError("bad_format", value=",".join(bad) or fmt, choices=", ".join(FORMATS))
-        targets = output_targets(formats, output)
-        for target in targets.values():
-            for p in paths:
-                if target is not None and same_file(target, p):
-                    raise UserError("same_as_input", path=target)
-        limits = Limits(page_timeout, max_pages, max_size_mb, max_page_chars, max_page_objects, max_stream_mb,
-                        max_image_pixels)
+        cfg, lang_, level, targets = resolve_run(config_path, paths, lang, fail_on, fmt, output)
         docs = [describe(i, str(p), read_report(p, engine, password, lang_, quiet, limits=limits))
                 for i, p in enumerate(paths, 1)]
         check_set(docs)
