@@ -14,10 +14,9 @@ import typer
 
 from . import __version__
 from .errors import UserError
-from .limits import Limits
 from .messages import format_values, t
-from .options import (ConfigPath, Debug, Engine, FailOn, Formats, Lang, Ocr, Outputs, Password, PdfEngine, Quiet,
-                      limit_options, resolve_run, same_file)
+from .options import (PDF_ENGINES, ConfigPath, Debug, FailOn, Formats, Lang, Ocr, Outputs, Password, PdfEngine,
+                      Reading, reading_options, resolve_run, same_file)
 from .pipeline import read_report, write_annotated_copy, write_check
 from .terminal import check_lang, err, guard, to_stdout
 
@@ -34,17 +33,13 @@ EXTRACT_FORMATS = ("json", "csv", "xlsx")
 
 
 @app.command()
-@limit_options
+@reading_options()
 def extract(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF)."),
     fmt: str = typer.Option("json", "--format", "-f", help="json | csv | xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Çıktı dosyası (yoksa standart çıktı)."),
-    engine: Engine = "pdfium",
-    password: Password = None,
     lang: Lang = "tr",
-    quiet: Quiet = False,
-    ocr: Ocr = False,
-    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    reading: Reading = Reading(),  # --engine, --password, --quiet, --ocr, the limits: by @reading_options
     debug_: Debug = False,
 ) -> None:
     """Raporun bütün hedef tablolarını okur: JSON, CSV ya da XLSX yazar."""
@@ -60,7 +55,8 @@ def extract(
             raise UserError("output_needed", fmt=fmt)
         if output is not None and same_file(output, report_path):
             raise UserError("same_as_input", path=output)
-        report = read_report(report_path, engine, password, lang, quiet, ocr=ocr, limits=limits)
+        report = read_report(report_path, reading.engine, reading.password, lang, reading.quiet, ocr=reading.ocr,
+                             limits=reading.limits)
         with OutputSet() as out:
             if fmt == "xlsx":
                 assert output is not None
@@ -71,7 +67,7 @@ def extract(
                     to_stdout(text if text.endswith("\n") else text + "\n")
                 else:
                     out.write_text(output, text)
-        if not quiet:
+        if not reading.quiet:
             c = report.counts()
             err(t("extract_done", lang, layout=report.layout, pages=report.source.pages, **c))
             if output is not None:
@@ -140,7 +136,7 @@ def _debug_dpi(path: Path, page: int, password: Optional[str], dpi: int) -> int:
 
 
 @app.command()
-@limit_options
+@reading_options()
 def check(
     report_path: Path = typer.Argument(..., metavar="RAPOR.pdf", help="İzleme raporu (PDF) ya da extract JSON'u."),
     fmt: Formats = "console",
@@ -148,12 +144,8 @@ def check(
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Bulguları işaretlenmiş PDF kopyası."),
     fail_on: FailOn = None,
     config_path: ConfigPath = None,
-    engine: Engine = "pdfium",
-    password: Password = None,
     lang: Lang = None,
-    quiet: Quiet = False,
-    ocr: Ocr = False,
-    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    reading: Reading = Reading(),  # --engine, --password, --quiet, --ocr, the limits: by @reading_options
     debug_: Debug = False,
 ) -> None:
     """Her oranı yeniden hesaplar, tutmayanları ve kuşkulu olanları bildirir.
@@ -166,6 +158,7 @@ def check(
 
     with guard(check_lang(lang or "tr"), debug_):
         cfg, lang_, level, targets = resolve_run(config_path, [report_path], lang, fail_on, fmt, output, (annotate,))
+        engine, password, quiet, ocr, limits = reading
         report = read_report(report_path, engine, password, lang_, quiet, limits=limits, ocr=ocr)
         findings, rc = run_rules(report, cfg, lang_)
         pdf = report_path if report_path.suffix.lower() == ".pdf" else (
@@ -224,18 +217,16 @@ def rules(
 
 
 @app.command()
-@limit_options
+@reading_options(engines=PDF_ENGINES, password=False, ocr=False)
 def batch(
     inputs: str = typer.Argument(..., metavar="KLASÖR_YA_DA_DESEN", help="Raporların klasörü ya da 'raporlar/**/*.pdf'."),
     output: Path = typer.Option(..., "--output", "-o", help="Sonuç klasörü (index.html, index.csv ve rapor başına klasör)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Paralel süreç sayısı."),
     fmt: str = typer.Option("json,html", "--format", "-f", help="Rapor başına biçimler: json, html, xlsx, md."),
-    engine: PdfEngine = "pdfium",
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="Dask dağıtık zamanlayıcı adresi (tcp://host:8786)."),
     lang: Lang = "tr",
-    quiet: Quiet = False,
-    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    reading: Reading = Reading(),  # --engine, --quiet, the limits: by @reading_options
     debug_: Debug = False,
 ) -> None:
     """Çok sayıda raporu paralel denetler; kaldığı yerden sürer, bozuk bir dosya toplu işi durdurmaz.
@@ -251,6 +242,7 @@ def batch(
         bad = [f for f in formats if f not in ("json", "html", "xlsx", "md")]
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")
+        engine, _, quiet, _, limits = reading
         if engine not in ("pdfplumber", "pdfium"):
             raise UserError("bad_engine", value=engine, choices="pdfplumber, pdfium")
         found = find_inputs(inputs)

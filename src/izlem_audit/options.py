@@ -2,9 +2,9 @@
 lang, quiet, ocr, debug and the seven limits), declared once here; the output targets of several formats; the
 configuration file; an output that would overwrite the input.
 
-A command declares a shared option by its type: ``engine: Engine = "pdfium"``; the limits by the decorator
-``@limit_options``, which adds the seven flags to the command and hands it one ``limits: Limits``. Help texts
-are Turkish; cli.py adds each one's English.
+A command declares a shared option by its type (``lang: Lang = "tr"``), and the options of reading a report by
+the decorator ``@reading_options(...)``: it adds --engine, --password, --quiet, --ocr and the seven limit flags
+to the command and hands it one ``reading: Reading``. Help texts are Turkish; cli.py adds each one's English.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def engine_option(names: tuple[str, ...] = ENGINE_NAMES) -> Any:
     return Annotated[str, typer.Option("--engine", help=shown)]
 
 
-Engine = engine_option()
-PdfEngine = engine_option(ENGINE_NAMES[:2])  # debug draws and batch reads with these two only
+PDF_ENGINES = ENGINE_NAMES[:2]  # debug draws and batch reads with these two only
+PdfEngine = engine_option(PDF_ENGINES)
 Password = Annotated[Optional[str], typer.Option("--password", help="Parola korumalı PDF için parola.")]
 Lang = Annotated[Optional[str], typer.Option("--lang", help="tr | en")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok.")]
@@ -62,30 +62,49 @@ def limits_from(values: dict[str, Any]) -> Limits:
     return Limits(**{field: values[param] for param, field, _, _ in LIMIT_FLAGS if param in values})
 
 
-def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Give ``command`` the seven limit flags in place of its parameter ``limits``, which receives them as one
-    ``Limits``. Typer reads the flags from the signature this sets."""
-    sig = inspect.signature(command, eval_str=True)
+class Reading(NamedTuple):
+    """How a command reads its reports: --engine, --password, --quiet, --ocr and the seven limits."""
+
+    engine: str = ENGINE_NAMES[0]
+    password: Optional[str] = None
+    quiet: bool = False
+    ocr: bool = False
+    limits: Limits = Limits()
+
+
+def reading_options(*, engines: tuple[str, ...] = ENGINE_NAMES, password: bool = True,
+                    ocr: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give the decorated command the reading flags in place of its parameter ``reading``, which receives them
+    as one ``Reading``: --engine (of ``engines``, the first the default), --password and --ocr where asked,
+    --quiet, and the seven limit flags (defaults: ``Limits()``). Typer reads them from the signature set here."""
     defaults = Limits()
-    flags = [inspect.Parameter(param, inspect.Parameter.KEYWORD_ONLY, default=getattr(defaults, field),
-                               annotation=Annotated[type(getattr(defaults, field)), typer.Option(flag, help=text)])
-             for param, field, flag, text in LIMIT_FLAGS]
-    params: list[inspect.Parameter] = []
-    for p in sig.parameters.values():
-        if p.name == "limits":
-            params += flags
-        else:
-            params.append(p.replace(kind=inspect.Parameter.KEYWORD_ONLY))
-    names = {param for param, _, _, _ in LIMIT_FLAGS}
+    shared = [("engine", engine_option(engines), engines[0]), ("password", Password, None) if password else None,
+              ("quiet", Quiet, False), ("ocr", Ocr, False) if ocr else None]
+    flags = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+             for name, kind, default in filter(None, shared)]
+    flags += [inspect.Parameter(param, inspect.Parameter.KEYWORD_ONLY, default=getattr(defaults, field),
+                                annotation=Annotated[type(getattr(defaults, field)), typer.Option(flag, help=text)])
+              for param, field, flag, text in LIMIT_FLAGS]
+    names = {p.name for p in flags}
 
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> Any:
-        values = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
-        return command(**kwargs, limits=limits_from(values))
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(command, eval_str=True)
+        params: list[inspect.Parameter] = []
+        for p in sig.parameters.values():
+            params += flags if p.name == "reading" else [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)]
 
-    wrapper.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
-    # __wrapped__ stays: type hints of the other parameters resolve in the command's module
-    return wrapper
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            given = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
+            reading = Reading(given["engine"], given.get("password"), given["quiet"], given.get("ocr", False),
+                              limits_from(given))
+            return command(**kwargs, reading=reading)
+
+        wrapper.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+        # __wrapped__ stays: the type hints of the other parameters resolve in the command's module
+        return wrapper
+
+    return decorate
 
 
 CHECK_FORMATS = ("console", "json", "html", "xlsx", "md")

@@ -7,11 +7,9 @@ from typing import List
 
 import typer
 
-from ..limits import Limits
-from ..options import (ConfigPath, Debug, Engine, FailOn, Formats, Lang, Outputs, Password, Quiet, limit_options,
-                       resolve_run)
+from ..options import ConfigPath, Debug, FailOn, Formats, Lang, Outputs, Reading, reading_options, resolve_run
 
-@limit_options
+@reading_options(ocr=False)
 def compare(
     paths: List[Path] = typer.Argument(..., metavar="BELGE1 BELGE2 [BELGE3 …]",
                                        help="Aynı belediyenin aynı yılına ait izleme raporları (PDF, .docx, .xlsx)."),
@@ -19,11 +17,8 @@ def compare(
     output: Outputs = None,
     fail_on: FailOn = None,
     config_path: ConfigPath = None,
-    engine: Engine = "pdfium",
-    password: Password = None,
     lang: Lang = None,
-    quiet: Quiet = False,
-    limits: Limits = Limits(),  # the seven limit flags, by @limit_options
+    reading: Reading = Reading(),  # --engine, --password, --quiet, the limits: by @reading_options
     debug_: Debug = False,
 ) -> None:
     """Bir belediyenin aynı yıla ait belgelerini karşılaştırır (hedef, etki, başlangıç, eksik/eklenen, kümülatif, başlık, bütçe).
@@ -44,6 +39,7 @@ def compare(
         if len(paths) < 2:
             raise UserError("compare_needs_two")
         cfg, lang_, level, targets = resolve_run(config_path, paths, lang, fail_on, fmt, output)
+        engine, password, quiet, _, limits = reading
         docs = [describe(i, str(p), read_report(p, engine, password, lang_, quiet, limits=limits))
                 for i, p in enumerate(paths, 1)]
         check_set(docs)
