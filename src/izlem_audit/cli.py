@@ -15,9 +15,10 @@ import typer
 from . import __version__
 from .errors import UserError
 from .messages import format_values, t
-from .options import (PDF_ENGINES, ConfigPath, Debug, FailOn, Formats, Lang, Ocr, Outputs, Password, PdfEngine,
-                      Reading, reading_options, resolve_run, same_file)
+from .options import (BATCH_ENGINES, ConfigPath, Debug, DrawingEngine, FailOn, Formats, Lang, Ocr, Outputs,
+                      Password, Reading, reading_options, resolve_run, same_file)
 from .pipeline import read_report, write_annotated_copy, write_check
+from .reading.engines import DRAWING_ENGINES, engine_named
 from .terminal import check_lang, err, guard, to_stdout
 
 app = typer.Typer(
@@ -81,7 +82,7 @@ def debug(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="PNG dosyası (varsayılan: sayfa-N.png)."),
     resolution: int = typer.Option(110, "--dpi", help="Çözünürlük."),
     password: Password = None,
-    engine: PdfEngine = "pdfium",
+    engine: DrawingEngine = "pdfium",
     ocr: Ocr = False,
     lang: Lang = "tr",
     debug_: Debug = False,
@@ -100,8 +101,7 @@ def debug(
         n = check_pdf(report_path, password)
         if not 1 <= page <= n:
             raise UserError("bad_page", page=page, pages=n)
-        if engine not in ("pdfplumber", "pdfium"):
-            raise UserError("bad_engine", value=engine, choices="pdfium, pdfplumber")
+        engine_named(engine, DRAWING_ENGINES)
         out = output or Path(f"sayfa-{page}.png")
         resolution = _debug_dpi(report_path, page, password, resolution)
         from .guard import PageTooLarge
@@ -217,7 +217,7 @@ def rules(
 
 
 @app.command()
-@reading_options(engines=PDF_ENGINES, password=False, ocr=False)
+@reading_options(engines=BATCH_ENGINES, password=False, ocr=False)
 def batch(
     inputs: str = typer.Argument(..., metavar="KLASÖR_YA_DA_DESEN", help="Raporların klasörü ya da 'raporlar/**/*.pdf'."),
     output: Path = typer.Option(..., "--output", "-o", help="Sonuç klasörü (index.html, index.csv ve rapor başına klasör)."),
@@ -243,8 +243,7 @@ def batch(
         if bad or not formats:
             raise UserError("bad_format", value=",".join(bad) or fmt, choices="json, html, xlsx, md")
         engine, _, quiet, _, limits = reading
-        if engine not in ("pdfplumber", "pdfium"):
-            raise UserError("bad_engine", value=engine, choices="pdfplumber, pdfium")
+        engine_named(engine, BATCH_ENGINES)
         found = find_inputs(inputs)
         if not found:
             raise UserError("no_inputs", spec=inputs)

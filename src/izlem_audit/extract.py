@@ -18,11 +18,9 @@ from .guard import PAGE_LIMITS, PageLimits, PageTooLarge
 from .limits import Limits
 from .normalising.numbers import MAX_INTEGER_DIGITS
 from .normalising.text import clean_chars, fold, printable, squash
-from .reading.layout import page_blocks
-from .reading.stream_grid import StreamCarry
+from .reading.engines import PageSource, engine_named, rule_grids
 from .reading.page import PageContent, join_lines
 
-ENGINES = ("pdfplumber", "pdfium", "camelot")
 OCR_TIME_FACTOR = 6  # a scanned page may take this many times --page-timeout (Tesseract reads it)
 
 ProgressFn = Callable[[int, int], None]
@@ -44,23 +42,6 @@ def page_count(path: Path, password: str | None = None) -> int:
         return len(doc)
     finally:
         doc.close()
-
-
-def iter_pages(path: Path, engine: str = "pdfium", password: str | None = None,
-               pages: list[int] | None = None):
-    if engine == "pdfplumber":
-        from .reading.sources import iter_pages_pdfplumber
-
-        return iter_pages_pdfplumber(path, password, pages)
-    if engine == "pdfium":
-        from .reading.pdfium_source import iter_pages_pdfium
-
-        return iter_pages_pdfium(path, password, pages)
-    if engine == "camelot":
-        from .reading.camelot_source import iter_blocks_camelot
-
-        return iter_blocks_camelot(path, password, pages)
-    raise ValueError(engine)
 
 
 class PageTimeout(Exception):
@@ -120,38 +101,9 @@ def absurd_numbers(blocks) -> list[tuple[object, str]]:
     return out
 
 
-def open_source(path: Path, engine: str, password: str | None):
-    if engine == "pdfplumber":
-        from .reading.sources import PlumberSource
-
-        source = PlumberSource(path, password)
-        # pdfminer builds costly objects per character: PDFium counts them first
-        from .guard import PdfiumGuard, too_large_cause
-
-        guard = PdfiumGuard(path, password)
-        read, close = source.page, source.close
-
-        def guarded(n: int):
-            guard.check(n)
-            try:
-                return read(n)
-            except Exception as exc:
-                big = too_large_cause(exc)
-                if big is not None:
-                    raise big from None
-                raise
-            finally:
-                guard.done()
-
-        def close_both() -> None:
-            guard.close()
-            close()
-
-        source.page, source.close = guarded, close_both  # type: ignore[method-assign]
-        return source
-    from .reading.pdfium_source import PdfiumSource
-
-    return PdfiumSource(path, password)
+def open_source(path: Path, engine: str, password: str | None) -> PageSource:
+    """Random access to the pages of ``path`` as the engine reads them (``reading/engines.py``)."""
+    return engine_named(engine).open(path, password)
 
 
 SCAN_CHARS = 20  # a page with fewer characters may be a scan (then it is looked at)
@@ -198,7 +150,6 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
     PAGE_LIMITS.set(PageLimits(limits.max_page_chars, limits.max_page_objects))  # read by the page sources
     ledger = Ledger()
     ocr_chars: dict[int, list] = {}  # the characters of each scanned page (OCR confidences)
-    carry = StreamCarry()  # a table without vertical rules left open at a page's foot, for the next page
 
     def feed(blocks) -> None:
         for b in blocks:
@@ -208,58 +159,53 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             ledger.see(b)
             asm.feed(b)
 
-    if engine == "camelot" and not ocr:
-        for done, blocks in enumerate(iter_pages(path, engine, password, pages), 1):
-            text_chars += sum(len(b.text.line.text) for b in blocks if b.text) + sum(
-                len(c.text) for b in blocks if b.table for c in b.table.cells)
+    if ocr:  # a scanned page is read from its image: its tables are the grids of the rules found in it
+        from .reading.raster_source import ScanAwareSource
+
+        source: PageSource = ScanAwareSource(open_source(path, engine, password), path, password)
+        find_blocks = rule_grids()
+    else:
+        find_blocks = engine_named(engine).finder(path, password, numbers)
+        source = open_source(path, engine, password)
+    try:
+        for done, n in enumerate(numbers, 1):
+            try:
+                # a scanned page is read by OCR: it is given the time of several vector pages
+                with _time_limit(limits.page_seconds * (OCR_TIME_FACTOR if ocr else 1)):
+                    content = source.page(n)
+                    content.chars = clean_chars(content.chars)
+                    blocks = find_blocks(content)
+            except PageTimeout:
+                issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
+                continue
+            except PageTooLarge as big:
+                issues.append(StructureIssue(f"page_too_many_{big.what}", n,
+                                             detail={"count": big.count, "limit": big.limit}))
+                continue
+            except Exception as exc:  # noqa: BLE001 - a damaged page is reported and the rest still read
+                issues.append(StructureIssue("unreadable_page", n, detail={"error": type(exc).__name__}))
+                continue
+            text_chars += len(content.chars)
+            if ocr and content.chars and content.chars[0].conf is not None:
+                ocr_chars[n] = content.chars
+            elif not ocr and len(content.chars) < SCAN_CHARS and _scanned(path, password, n):
+                # a scanned page in a document with a text layer elsewhere: said, with how to read it
+                issues.append(StructureIssue("scanned_page", n))
+            share = garbled_share(content)
+            garbled_chars += round(share * len(content.chars))
+            if share > 0.2:
+                sample = "".join(c.text for c in content.chars[:40])
+                issues.append(StructureIssue("garbled_text", n, detail={"share": round(share, 2),
+                                                                       "sample": sample}))
+            for cell, text in absurd_numbers(blocks):
+                issues.append(StructureIssue("absurd_number", n, cell.bbox,
+                                             detail={"text": text[:24] + ("…" if len(text) > 24 else ""),
+                                                     "digits": sum(ch.isdigit() for ch in text)}))
             feed(blocks)
             if progress:
                 progress(done, len(numbers))
-    else:
-        source = open_source(path, "pdfium" if engine == "camelot" else engine, password)
-        if ocr:
-            from .reading.raster_source import ScanAwareSource
-
-            source = ScanAwareSource(source, path, password)
-        try:
-            for done, n in enumerate(numbers, 1):
-                try:
-                    # a scanned page is read by OCR: it is given the time of several vector pages
-                    with _time_limit(limits.page_seconds * (OCR_TIME_FACTOR if ocr else 1)):
-                        content = source.page(n)
-                        content.chars = clean_chars(content.chars)
-                        blocks = page_blocks(content, carry)
-                except PageTimeout:
-                    issues.append(StructureIssue("page_timeout", n, detail={"seconds": limits.page_seconds}))
-                    continue
-                except PageTooLarge as big:
-                    issues.append(StructureIssue(f"page_too_many_{big.what}", n,
-                                                 detail={"count": big.count, "limit": big.limit}))
-                    continue
-                except Exception as exc:  # noqa: BLE001 - a damaged page is reported and the rest still read
-                    issues.append(StructureIssue("unreadable_page", n, detail={"error": type(exc).__name__}))
-                    continue
-                text_chars += len(content.chars)
-                if ocr and content.chars and content.chars[0].conf is not None:
-                    ocr_chars[n] = content.chars
-                elif not ocr and len(content.chars) < SCAN_CHARS and _scanned(path, password, n):
-                    # a scanned page in a document with a text layer elsewhere: said, with how to read it
-                    issues.append(StructureIssue("scanned_page", n))
-                share = garbled_share(content)
-                garbled_chars += round(share * len(content.chars))
-                if share > 0.2:
-                    sample = "".join(c.text for c in content.chars[:40])
-                    issues.append(StructureIssue("garbled_text", n, detail={"share": round(share, 2),
-                                                                           "sample": sample}))
-                for cell, text in absurd_numbers(blocks):
-                    issues.append(StructureIssue("absurd_number", n, cell.bbox,
-                                                 detail={"text": text[:24] + ("…" if len(text) > 24 else ""),
-                                                         "digits": sum(ch.isdigit() for ch in text)}))
-                feed(blocks)
-                if progress:
-                    progress(done, len(numbers))
-        finally:
-            source.close()
+    finally:
+        source.close()
     report = asm.finish()
     report.issues = issues + report.issues
     scanned = getattr(source, "seen", None) if ocr else None

@@ -19,8 +19,10 @@ import typer
 
 from .errors import UserError
 from .limits import Limits
+from .reading.engines import DEFAULT_ENGINE, DRAWING_ENGINES, ENGINES
 
-ENGINE_NAMES = ("pdfium", "pdfplumber", "camelot")
+ENGINE_NAMES = (DEFAULT_ENGINE, *(n for n in ENGINES if n != DEFAULT_ENGINE))  # the default first
+BATCH_ENGINES = (DEFAULT_ENGINE, "pdfplumber")  # camelot's whole-document pass is not offered for batches
 
 
 def engine_option(names: tuple[str, ...] = ENGINE_NAMES) -> Any:
@@ -29,8 +31,7 @@ def engine_option(names: tuple[str, ...] = ENGINE_NAMES) -> Any:
     return Annotated[str, typer.Option("--engine", help=shown)]
 
 
-PDF_ENGINES = ENGINE_NAMES[:2]  # debug draws and batch reads with these two only
-PdfEngine = engine_option(PDF_ENGINES)
+DrawingEngine = engine_option(tuple(sorted(DRAWING_ENGINES, key=ENGINE_NAMES.index)))
 Password = Annotated[Optional[str], typer.Option("--password", help="Parola korumalı PDF için parola.")]
 Lang = Annotated[Optional[str], typer.Option("--lang", help="tr | en")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="İlerleme çubuğu ve özet satırı yok.")]
@@ -65,7 +66,7 @@ def limits_from(values: dict[str, Any]) -> Limits:
 class Reading(NamedTuple):
     """How a command reads its reports: --engine, --password, --quiet, --ocr and the seven limits."""
 
-    engine: str = ENGINE_NAMES[0]
+    engine: str = DEFAULT_ENGINE
     password: Optional[str] = None
     quiet: bool = False
     ocr: bool = False

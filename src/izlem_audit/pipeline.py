@@ -15,13 +15,13 @@ from .terminal import progress_bar, stdout_closed, to_stdout
 def read_report(path: Path, engine: str, password: Optional[str], lang: str, quiet: bool,
                 pages: Optional[list[int]] = None, limits=None, ocr: bool = False):
     """A report from a PDF (extracted) or from the JSON that ``extract`` wrote."""
-    from .extract import ENGINES, Limits, extract
+    from .extract import Limits, extract
+    from .reading.engines import engine_named
     from .inputs import inspect_pdf
     from .model import StructureIssue
 
     limits = limits or Limits()
-    if engine not in ENGINES:
-        raise UserError("bad_engine", value=engine, choices=", ".join(ENGINES))
+    engine_named(engine)
     if path.suffix.lower() == ".json" and path.is_file():
         return read_json(path)
     from .inputs import input_kind

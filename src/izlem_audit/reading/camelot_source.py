@@ -16,16 +16,13 @@ original is only read.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError
-from ..normalising.text import clean_chars
 from .geometry import PageFrame, pdfium_frame
 from .grid import fill_cells, grid_from_spans, group_lines
 from .stream_grid import StreamCarry, stream_tables
-from .page import Block, GridTable, TextLine
-from .pdfium_source import page_content
+from .page import Block, GridTable, PageContent, TextLine
 
 
 def _tables_for_page(tables, number: int, height: float) -> list[GridTable]:
@@ -84,42 +81,41 @@ def _frame_copy(path: Path, password: str | None, frames: dict[int, PageFrame], 
         writer.write(fh)
 
 
-def iter_blocks_camelot(path: Path, password: str | None = None, pages: list[int] | None = None) -> Iterator[list[Block]]:
-    try:
-        import camelot  # noqa: F401
-    except ImportError:
-        raise UserError("engine_missing", engine="camelot", extra="camelot") from None
-    import camelot
-    import pypdfium2 as pdfium
+class CamelotTables:
+    """The tables camelot finds on ``numbers`` (read once, in one call), handed out page by page: the blocks of
+    a page are camelot's grids filled with the page's characters (from PDFium), the tables drawn with horizontal
+    rules only, and the text lines outside every table."""
 
-    pdf = pdfium.PdfDocument(str(path), password=password)
-    tmp = None
-    try:
-        numbers = pages or list(range(1, len(pdf) + 1))
-        spec = ",".join(str(n) for n in numbers)
-        kwargs = {"flavor": "lattice", "pages": spec, "line_scale": 40}
-        frames, turned = _frames(pdf, numbers)
-        target = path
-        if turned:
-            tmp = tempfile.TemporaryDirectory(prefix="izlem-camelot-")
-            target = Path(tmp.name) / "frames.pdf"
+    def __init__(self, path: Path, password: str | None, numbers: list[int]) -> None:
+        try:
+            import camelot
+        except ImportError:
+            raise UserError("engine_missing", engine="camelot", extra="camelot") from None
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path), password=password)
+        try:
+            frames, turned = _frames(pdf, numbers)
+        finally:
+            pdf.close()
+        self.carry = StreamCarry()  # a table without vertical rules broken across pages: its columns, page to page
+        kwargs = {"flavor": "lattice", "pages": ",".join(str(n) for n in numbers), "line_scale": 40}
+        if not turned:
+            if password:
+                kwargs["password"] = password
+            self.tables = camelot.read_pdf(str(path), **kwargs)
+            return
+        with tempfile.TemporaryDirectory(prefix="izlem-camelot-") as tmp:
+            target = Path(tmp) / "frames.pdf"
             _frame_copy(path, password, frames, target)
-        elif password:
-            kwargs["password"] = password
-        tables = camelot.read_pdf(str(target), **kwargs)
-        carry = StreamCarry()  # a table without vertical rules broken across pages: its columns, page to page
-        for n in numbers:
-            content = page_content(pdf, n)
-            content.chars = clean_chars(content.chars)  # PDF text made safe where it enters (normalising/text.py)
-            grids = _tables_for_page(tables, n, content.height)
-            outside = fill_cells(grids, content.chars)
-            more, outside = stream_tables(content, grids, outside, carry)  # tables drawn with horizontal rules only
-            grids = grids + more
-            blocks = [Block(n, g.bbox[1], table=g) for g in grids]
-            blocks += [Block(n, ln.bbox[1], text=TextLine(n, ln)) for ln in group_lines(outside)]
-            blocks.sort(key=lambda b: (b.top, 0 if b.table else 1))
-            yield blocks
-    finally:
-        pdf.close()
-        if tmp is not None:
-            tmp.cleanup()
+            self.tables = camelot.read_pdf(str(target), **kwargs)
+
+    def __call__(self, content: PageContent) -> list[Block]:
+        grids = _tables_for_page(self.tables, content.number, content.height)
+        outside = fill_cells(grids, content.chars)
+        more, outside = stream_tables(content, grids, outside, self.carry)  # tables with horizontal rules only
+        grids = grids + more
+        blocks = [Block(content.number, g.bbox[1], table=g) for g in grids]
+        blocks += [Block(content.number, ln.bbox[1], text=TextLine(content.number, ln)) for ln in group_lines(outside)]
+        blocks.sort(key=lambda b: (b.top, 0 if b.table else 1))
+        return blocks
