@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..errors import UserError
 from .page import Block, PageContent
@@ -30,6 +30,7 @@ class PageSource(Protocol):
 BlockFinder = Callable[[PageContent], list[Block]]
 
 
+@runtime_checkable
 class Engine(Protocol):
     name: str
     draws: bool  # ``debug`` can draw what it read: its tables are the grids built from the page's own rules
