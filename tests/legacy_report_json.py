@@ -1,5 +1,6 @@
 """The report@1 serialisation as model.py wrote it by hand before the generic serialiser (commit f7838af, with
-``reached`` from bc39bfe): twelve to_dict/from_dict pairs, kept verbatim as free functions over the model's
+``reached`` from bc39bfe, ``confidence`` from cf9d77e, ``period_value`` from 6984fa8, ``TableReading`` and
+``tables`` from 2991ff6): thirteen to_dict/from_dict pairs, kept verbatim as free functions over the model's
 classes. tests/test_model_json.py holds the generic serialiser to this oracle, byte for byte, on the fixtures.
 """
 
@@ -16,7 +17,7 @@ def _bbox(b):
 
 def to_dict(obj: Any, evidence: bool = True) -> dict[str, Any]:
     fn = globals()[f"_{type(obj).__name__}_to_dict"]
-    return fn(obj) if type(obj).__name__ in ("Cell", "Evidence", "Source") else fn(obj, evidence)
+    return fn(obj) if type(obj).__name__ in ("Cell", "Evidence", "Source", "TableReading") else fn(obj, evidence)
 
 
 def from_dict(cls: type, d: Any) -> Any:
@@ -29,12 +30,14 @@ def _Cell_to_dict(self) -> dict[str, Any]:
         d["ref"] = self.ref
     if self.parts:
         d["parts"] = [{"page": pg, "bbox": _bbox(b)} for pg, b in self.parts]
+    if self.confidence is not None:
+        d["confidence"] = self.confidence
     return d
 
 
 def _Cell_from_dict(d: dict[str, Any]) -> Any:
     return M.Cell(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"),
-               [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []])
+               [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []], d.get("confidence"))
 
 
 def _Evidence_to_dict(self) -> dict[str, Any]:
@@ -66,6 +69,8 @@ def _Period_to_dict(self, evidence: bool = True) -> dict[str, Any]:
         "reported_rate": self.reported_rate,
         "note": self.note,
     }
+    if self.period_value is not None:
+        d["period_value"] = self.period_value
     if evidence:
         d["evidence"] = to_dict(self.evidence)
     return d
@@ -73,7 +78,7 @@ def _Period_to_dict(self, evidence: bool = True) -> dict[str, Any]:
 
 def _Period_from_dict(d: dict[str, Any]) -> Any:
     return M.Period(d.get("month"), d.get("actual"), d.get("reported_rate"), d.get("note") or "",
-               from_dict(M.Evidence, d.get("evidence")))
+               from_dict(M.Evidence, d.get("evidence")), d.get("period_value"))
 
 
 def _Gosterge_to_dict(self, evidence: bool = True) -> dict[str, Any]:
@@ -292,6 +297,8 @@ def _Report_to_dict(self, evidence: bool = True) -> dict[str, Any]:
         "summary": to_dict(self.summary, evidence),
         "issues": [to_dict(i, evidence) for i in self.issues],
     })
+    if evidence:
+        d["tables"] = [to_dict(t) for t in self.tables]
     return d
 
 
@@ -307,4 +314,19 @@ def _Report_from_dict(d: dict[str, Any]) -> Any:
         summary=from_dict(M.Summary, d.get("summary")),
         issues=[from_dict(M.StructureIssue, i) for i in d.get("issues", [])],
         engine=d.get("engine", "pdfplumber"),
+        tables=[from_dict(M.TableReading, t) for t in d.get("tables", [])],
     )
+
+
+def _TableReading_to_dict(self) -> dict[str, Any]:
+    d = {"page": self.page, "bbox": _bbox(self.bbox), "kind": self.kind, "reader": self.reader,
+         "score": self.score, "evidence": list(self.evidence), "via": self.via, "scores": dict(self.scores)}
+    if self.ref:
+        d["ref"] = self.ref
+    return d
+
+
+def _TableReading_from_dict(d: dict[str, Any]) -> Any:
+    return M.TableReading(d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("kind", ""),
+                          d.get("reader", ""), d.get("score", 0.0), list(d.get("evidence", [])),
+                          d.get("via", "header"), dict(d.get("scores", {})), d.get("ref"))

@@ -22,7 +22,8 @@ import legacy_report_json as legacy
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSES = [M.Cell, M.Evidence, M.Period, M.Gosterge, M.Faaliyet, M.Hedef, M.SummaryPH, M.SummaryHedef,
-           M.SummaryCounts, M.SummaryAmac, M.DeclaredTotals, M.Summary, M.StructureIssue, M.Source, M.Report]
+           M.SummaryCounts, M.SummaryAmac, M.DeclaredTotals, M.Summary, M.StructureIssue, M.TableReading, M.Source,
+           M.Report]
 PDFS = ["cigli-2024-6-libreoffice", "cigli-2024-6-chromium-portrait", "rehber-2025-6-reportlab",
         "dereboyu-2025-6-reportlab"]
 DRAFTS = ["cigli-2024-6.docx", "rehber-2025-6.xlsx"]
@@ -103,10 +104,11 @@ _page = st.one_of(st.none(), st.integers(1, 500))
 _coord = st.floats(-1e4, 1e4, allow_nan=False).map(lambda v: round(v, 2))  # written with two decimals
 _bbox = st.tuples(_coord, _coord, _coord, _coord)
 _cell = st.builds(M.Cell, _text, _page, st.one_of(st.none(), _bbox), st.one_of(st.none(), _name),
-                  st.lists(st.tuples(st.integers(1, 500), _bbox), max_size=2))
+                  st.lists(st.tuples(st.integers(1, 500), _bbox), max_size=2),
+                  st.one_of(st.none(), st.floats(0, 100, allow_nan=False)))
 _evidence = st.builds(M.Evidence, _page, st.one_of(st.none(), _bbox), st.dictionaries(_name, _cell, max_size=3),
                       st.one_of(st.none(), _name))
-_period = st.builds(M.Period, st.one_of(st.none(), st.integers(1, 12)), _num, _num, _text, _evidence)
+_period = st.builds(M.Period, st.one_of(st.none(), st.integers(1, 12)), _num, _num, _text, _evidence, _num)
 _gosterge = st.builds(M.Gosterge, _name, _text, st.one_of(st.none(), _text), st.booleans(), _num, _num, _num,
                       st.lists(_period, max_size=3), st.one_of(st.none(), _name), st.one_of(st.none(), _name),
                       _evidence, st.one_of(st.none(), _period))
@@ -126,9 +128,13 @@ _issue = st.builds(M.StructureIssue, st.sampled_from(sorted(M.READER_KINDS) + ["
                    st.one_of(st.none(), _bbox), st.one_of(st.none(), _name), st.one_of(st.none(), _name),
                    st.one_of(st.none(), _name), st.one_of(st.none(), _name), st.one_of(st.none(), st.integers(1, 12)),
                    st.dictionaries(_name, st.one_of(st.integers(), _text), max_size=2), st.one_of(st.none(), _name))
+_table = st.builds(M.TableReading, _page, st.one_of(st.none(), _bbox), st.sampled_from(["gosterge", "faaliyet"]),
+                   _name, st.floats(0, 1), st.lists(_text, max_size=3), st.sampled_from(["header", "labels"]),
+                   st.dictionaries(_name, st.floats(0, 1), max_size=3), st.one_of(st.none(), _name))
 _report = st.builds(M.Report, st.builds(M.Source, _text, _text, st.integers(0, 3000)), _text, _text,
                     st.one_of(st.none(), st.integers(2000, 2100)), _text, st.lists(_hedef, max_size=2), _summary,
-                    st.lists(_issue, max_size=3), st.sampled_from(["pdfium", "pdfplumber", "camelot", "docx"]))
+                    st.lists(_issue, max_size=3), st.sampled_from(["pdfium", "pdfplumber", "camelot", "docx"]),
+                    tables=st.lists(_table, max_size=2))
 
 
 @given(_report)

@@ -1,29 +1,204 @@
 """The report model: what a monitoring report says, with the page and box of every printed value.
 
 Domain nouns keep their Turkish names (ASCII-folded): amac, hedef, performans_hedefi, gosterge, faaliyet.
-``to_dict`` gives the public JSON contract ``izlem-audit/report@1``; ``from_dict`` reads it back.
+``to_dict`` gives the public JSON contract ``izlem-audit/report@1``; ``from_dict`` reads it back. Both are one
+generic serialiser (``JsonModel``) over each class's dataclass fields and type hints:
+
+- ``REPORT_KEYS`` names a class's keys of report@1, in the order written; each is written always, except a field
+  of type ``Evidence`` or marked ``EVIDENCE`` (only with the evidence: ``to_dict(evidence=True)``), one marked
+  ``IF_SET`` (only when it holds something) and one whose ``omit`` value it holds; a key that is no field is
+  computed (a method or a constant of the class) and only written;
+- a field not among them (added since) is written after the keys written without evidence, and only when it
+  differs from its default: documents and truths written before it stay as they were;
+- a box (``BBox``) is a list rounded to hundredths of a point, a nested model its dict, a list or dict of them
+  element by element; reading, a key that is missing (or null where the type is not optional) takes the field's
+  default, and a field without default and without an optional type must be there.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 SCHEMA = "izlem-audit/report@1"
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left of the page
 
+EVIDENCE = {"evidence": True}  # written only with the evidence
+IF_SET = {"if_set": True}  # written only when it holds something (not None, "", [] or {})
+NOT_WRITTEN = {"written": False}  # not part of report@1
+
+
+class JsonModel:
+    """``to_dict`` / ``from_dict`` of a dataclass of the model, from its fields and type hints."""
+
+    REPORT_KEYS: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        for k in _keys(type(self)):
+            if k.evidence and not evidence:
+                continue
+            value = getattr(self, k.name)
+            if k.skip is not None and k.skip(value):
+                continue
+            d[k.name] = k.write(value, evidence)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Any:
+        d = d or {}
+        kwargs: dict[str, Any] = {}
+        for k in _keys(cls):
+            if k.read is None:  # a computed key: only written
+                continue
+            value = d.get(k.name)
+            if value is not None:
+                kwargs[k.name] = k.read(value)
+            elif not k.has_default:  # null where the type is optional, else the key must be there
+                if not k.optional and k.name not in d:
+                    raise KeyError(k.name)
+                kwargs[k.name] = None
+        return cls(**kwargs)
+
+
+Writer = Callable[[Any, bool], Any]
+Reader = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class _Key:
+    name: str
+    write: Writer
+    read: Reader | None  # None for a computed key
+    evidence: bool = False  # written only with the evidence
+    skip: Callable[[Any], bool] | None = None  # a value not written
+    has_default: bool = False
+    optional: bool = False
+
+
+@functools.cache
+def _keys(cls: type) -> tuple[_Key, ...]:
+    """The keys of ``cls`` in the order written, each with its writer and reader."""
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+
+    def key(name: str, added: bool = False) -> _Key:
+        f = fields.get(name)
+        if f is None:
+            return _Key(name, _computed, None)
+        hint, meta = hints[name], f.metadata
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        skips: list[Callable[[Any], bool]] = []
+        if meta.get("if_set"):
+            skips.append(_empty)
+        if "omit" in meta:
+            skips.append(functools.partial(_equal, meta["omit"]))
+        if added and has_default:
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            skips.append(functools.partial(_equal, default))
+        return _Key(name, _writer(hint, meta.get("as_keys")), _reader(hint, meta.get("as_keys")),
+                    evidence=bool(meta.get("evidence")) or hint is Evidence,
+                    skip=(lambda v: any(s(v) for s in skips)) if skips else None,
+                    has_default=has_default, optional=_optional(hint))
+
+    listed = [key(n) for n in cls.REPORT_KEYS]
+    added = [key(n, added=True) for n, f in fields.items()
+             if n not in cls.REPORT_KEYS and f.metadata.get("written", True)]
+    last_plain = max((i for i, k in enumerate(listed) if not k.evidence), default=-1)
+    return tuple(listed[:last_plain + 1] + added + listed[last_plain + 1:])
+
+
+def _computed(value: Any, evidence: bool) -> Any:
+    return value() if callable(value) else value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
+def _equal(expected: Any, value: Any) -> bool:
+    return value == expected
+
+
+def _optional(hint: Any) -> bool:
+    union = isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
+    return union and type(None) in typing.get_args(hint)
+
+
+def _strip_none(hint: Any) -> Any:
+    if _optional(hint):
+        rest = [a for a in typing.get_args(hint) if a is not type(None)]
+        return rest[0] if len(rest) == 1 else hint
+    return hint
+
+
+def _as_is(value: Any, evidence: bool = True) -> Any:
+    return value
+
+
+def _writer(hint: Any, as_keys: tuple[str, ...] | None = None) -> Writer:
+    """How a value of type ``hint`` is written (None stays None)."""
+    hint = _strip_none(hint)
+    if hint == BBox:
+        return lambda v, e: None if v is None else [round(float(x), 2) for x in v]
+    if isinstance(hint, type) and issubclass(hint, JsonModel):
+        return lambda v, e: None if v is None else v.to_dict(e)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list and args:
+        if as_keys:  # a list of tuples written as objects
+            parts = [(k, _writer(t)) for k, t in zip(as_keys, typing.get_args(args[0]))]
+            return lambda v, e: None if v is None else [{k: w(x, e) for (k, w), x in zip(parts, t)} for t in v]
+        item = _writer(args[0])
+        if item is _as_is:
+            return lambda v, e: None if v is None else list(v)
+        return lambda v, e: None if v is None else [item(x, e) for x in v]
+    if origin is dict and len(args) == 2:
+        item = _writer(args[1])
+        if item is _as_is:
+            return lambda v, e: None if v is None else dict(v)
+        return lambda v, e: None if v is None else {k: item(x, e) for k, x in v.items()}
+    return _as_is
+
+
+def _reader(hint: Any, as_keys: tuple[str, ...] | None = None) -> Reader:
+    """How a (not null) value of type ``hint`` is read."""
+    hint = _strip_none(hint)
+    if hint == BBox:
+        return lambda v: tuple(v) if v else None
+    if isinstance(hint, type) and issubclass(hint, JsonModel):
+        return hint.from_dict
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list and args:
+        if as_keys:
+            parts = [(k, _reader(t)) for k, t in zip(as_keys, typing.get_args(args[0]))]
+            return lambda v: [tuple(None if x.get(k) is None else r(x[k]) for k, r in parts) for x in v]
+        item = _reader(args[0])
+        return lambda v: [item(x) for x in v]
+    if origin is dict and len(args) == 2:
+        item = _reader(args[1])
+        return lambda v: {k: item(x) for k, x in v.items()}
+    return _as_is
+
 
 @dataclass
-class Cell:
+class Cell(JsonModel):
     """Evidence for one printed value: its text as printed, its page (1-based) and box."""
 
-    text: str
+    REPORT_KEYS = ("text", "page", "bbox", "ref", "parts")
+
+    text: str = ""
     page: int | None = None
     bbox: BBox | None = None
-    ref: str | None = None  # in a draft (.docx/.xlsx), where the cell is: "Tablo 12, satır 4, sütun 6", "Rapor!F12"
+    # in a draft (.docx/.xlsx), where the cell is: "Tablo 12, satır 4, sütun 6", "Rapor!F12"
+    ref: str | None = field(default=None, metadata=IF_SET)
     # a cell broken across pages (a table row cut by the page's bottom margin): its further pieces
-    parts: list[tuple[int, BBox]] = field(default_factory=list)
+    parts: list[tuple[int, BBox]] = field(default_factory=list, metadata={**IF_SET, "as_keys": ("page", "bbox")})
     # read by OCR from a scanned page: the lowest Tesseract confidence (0..100) of its characters; None otherwise
     confidence: float | None = None
 
@@ -31,62 +206,26 @@ class Cell:
         """Every (page, box) the printed value stands in: one, or two for a cell cut by a page break."""
         return [(self.page, self.bbox)] + list(self.parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"text": self.text, "page": self.page, "bbox": _bbox(self.bbox)}
-        if self.ref:
-            d["ref"] = self.ref
-        if self.parts:
-            d["parts"] = [{"page": pg, "bbox": _bbox(b)} for pg, b in self.parts]
-        if self.confidence is not None:
-            d["confidence"] = self.confidence
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Cell":
-        return cls(d.get("text", ""), d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("ref"),
-                   [(x["page"], tuple(x["bbox"])) for x in d.get("parts") or []], d.get("confidence"))
-
-
-def _bbox(b: BBox | None) -> list[float] | None:
-    return None if b is None else [round(float(v), 2) for v in b]
-
 
 @dataclass
-class Evidence:
+class Evidence(JsonModel):
     """Where an item stands: its page, the box of its whole row, and the cells it was read from."""
+
+    REPORT_KEYS = ("page", "bbox", "cells", "ref")
 
     page: int | None = None
     bbox: BBox | None = None
     cells: dict[str, Cell] = field(default_factory=dict)
-    ref: str | None = None  # in a draft: the row, "Tablo 12, satır 4" / "Rapor!12:12"
+    ref: str | None = field(default=None, metadata=IF_SET)  # in a draft: the row, "Tablo 12, satır 4" / "Rapor!12:12"
 
     def cell(self, name: str) -> Cell | None:
         return self.cells.get(name)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {
-            "page": self.page,
-            "bbox": _bbox(self.bbox),
-            "cells": {k: v.to_dict() for k, v in self.cells.items()},
-        }
-        if self.ref:
-            d["ref"] = self.ref
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> "Evidence":
-        if not d:
-            return cls()
-        return cls(
-            d.get("page"),
-            tuple(d["bbox"]) if d.get("bbox") else None,
-            {k: Cell.from_dict(v) for k, v in (d.get("cells") or {}).items()},
-            d.get("ref"),
-        )
-
 
 @dataclass
-class Period:
+class Period(JsonModel):
+    REPORT_KEYS = ("month", "actual", "reported_rate", "note", "evidence")
+
     month: int | None
     actual: float | None
     reported_rate: float | None
@@ -96,29 +235,14 @@ class Period:
     # layout's "Dönem Gerçekleşmesi" next to "Kümülatif Gerçekleşme"; written only when printed
     period_value: float | None = None
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "month": self.month,
-            "actual": self.actual,
-            "reported_rate": self.reported_rate,
-            "note": self.note,
-        }
-        if self.period_value is not None:
-            d["period_value"] = self.period_value
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Period":
-        return cls(d.get("month"), d.get("actual"), d.get("reported_rate"), d.get("note") or "",
-                   Evidence.from_dict(d.get("evidence")), d.get("period_value"))
-
 
 @dataclass
-class Gosterge:
+class Gosterge(JsonModel):
+    REPORT_KEYS = ("code", "printed_code", "seq", "name", "unit", "unit_known", "weight", "baseline", "target",
+                   "periods", "evidence")
+
     code: str  # normalised: PG<k>, k the number within the hedef
-    name: str  # as printed, unit included
+    name: str = ""  # as printed, unit included
     unit: str | None = None  # canonical unit, or the printed one when unknown
     unit_known: bool = True
     weight: float | None = None  # hedefe etkisi, percent
@@ -137,40 +261,13 @@ class Gosterge:
         """The periods a printed rate stands for: the value reached when the layout prints one, else each period."""
         return [self.reached] if self.reached is not None else self.periods
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "code": self.code,
-            "printed_code": self.printed_code,
-            "seq": self.seq,
-            "name": self.name,
-            "unit": self.unit,
-            "unit_known": self.unit_known,
-            "weight": self.weight,
-            "baseline": self.baseline,
-            "target": self.target,
-            "periods": [p.to_dict(evidence) for p in self.periods],
-        }
-        if self.reached is not None:
-            d["reached"] = self.reached.to_dict(evidence)
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Gosterge":
-        return cls(
-            code=d["code"], name=d.get("name", ""), unit=d.get("unit"), unit_known=d.get("unit_known", True),
-            weight=d.get("weight"), baseline=d.get("baseline"), target=d.get("target"),
-            periods=[Period.from_dict(p) for p in d.get("periods", [])],
-            printed_code=d.get("printed_code"), seq=d.get("seq"), evidence=Evidence.from_dict(d.get("evidence")),
-            reached=Period.from_dict(d["reached"]) if d.get("reached") else None,
-        )
-
 
 @dataclass
-class Faaliyet:
+class Faaliyet(JsonModel):
+    REPORT_KEYS = ("code", "printed_code", "seq", "name", "budget", "spent", "reported_rate", "note", "evidence")
+
     code: str  # F<k>
-    name: str
+    name: str = ""
     budget: float | None = None
     spent: float | None = None
     reported_rate: float | None = None
@@ -179,33 +276,14 @@ class Faaliyet:
     seq: str | None = None
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "code": self.code,
-            "printed_code": self.printed_code,
-            "seq": self.seq,
-            "name": self.name,
-            "budget": self.budget,
-            "spent": self.spent,
-            "reported_rate": self.reported_rate,
-            "note": self.note,
-        }
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Faaliyet":
-        return cls(
-            code=d["code"], name=d.get("name", ""), budget=d.get("budget"), spent=d.get("spent"),
-            reported_rate=d.get("reported_rate"), note=d.get("note") or "", printed_code=d.get("printed_code"),
-            seq=d.get("seq"), evidence=Evidence.from_dict(d.get("evidence")),
-        )
-
 
 @dataclass
-class Hedef:
+class Hedef(JsonModel):
     """One hedef block: a hedef, or one performans hedefi of a hedef split into several."""
+
+    REPORT_KEYS = ("amac", "hedef", "performans_hedefi", "amac_title", "hedef_title", "performans_hedefi_title",
+                   "sorumlu_birim", "reported_performance", "printed_codes", "note", "page", "gostergeler",
+                   "faaliyetler", "evidence")
 
     amac: str  # A<n>
     hedef: str  # H<m>, its number within the amac
@@ -226,45 +304,14 @@ class Hedef:
     def key(self) -> tuple[str, str, str | None]:
         return (self.amac, self.hedef, self.performans_hedefi)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "amac": self.amac,
-            "hedef": self.hedef,
-            "performans_hedefi": self.performans_hedefi,
-            "amac_title": self.amac_title,
-            "hedef_title": self.hedef_title,
-            "performans_hedefi_title": self.performans_hedefi_title,
-            "sorumlu_birim": self.sorumlu_birim,
-            "reported_performance": self.reported_performance,
-            "printed_codes": dict(self.printed_codes),
-            "note": self.note,
-            "page": self.page,
-            "gostergeler": [g.to_dict(evidence) for g in self.gostergeler],
-            "faaliyetler": [f.to_dict(evidence) for f in self.faaliyetler],
-        }
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Hedef":
-        return cls(
-            amac=d["amac"], hedef=d["hedef"], performans_hedefi=d.get("performans_hedefi"),
-            amac_title=d.get("amac_title", ""), hedef_title=d.get("hedef_title", ""),
-            performans_hedefi_title=d.get("performans_hedefi_title", ""), sorumlu_birim=d.get("sorumlu_birim", ""),
-            reported_performance=d.get("reported_performance"), printed_codes=dict(d.get("printed_codes") or {}),
-            note=d.get("note") or "", page=d.get("page"),
-            gostergeler=[Gosterge.from_dict(g) for g in d.get("gostergeler", [])],
-            faaliyetler=[Faaliyet.from_dict(f) for f in d.get("faaliyetler", [])],
-            evidence=Evidence.from_dict(d.get("evidence")),
-        )
-
 
 # ----------------------------------------------------------------------------------------------- summary
 
 
 @dataclass
-class SummaryPH:
+class SummaryPH(JsonModel):
+    REPORT_KEYS = ("performans_hedefi", "title", "sorumlu_birim", "reported_performance", "weight", "evidence")
+
     performans_hedefi: str  # PH<k> as numbered in the summary
     title: str = ""
     sorumlu_birim: str = ""
@@ -272,21 +319,11 @@ class SummaryPH:
     weight: float | None = None
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"performans_hedefi": self.performans_hedefi, "title": self.title, "sorumlu_birim": self.sorumlu_birim,
-             "reported_performance": self.reported_performance, "weight": self.weight}
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "SummaryPH":
-        return cls(d["performans_hedefi"], d.get("title", ""), d.get("sorumlu_birim", ""),
-                   d.get("reported_performance"), d.get("weight"), Evidence.from_dict(d.get("evidence")))
-
 
 @dataclass
-class SummaryHedef:
+class SummaryHedef(JsonModel):
+    REPORT_KEYS = ("hedef", "title", "sorumlu_birim", "reported_performance", "performans_hedefleri", "evidence")
+
     hedef: str
     title: str = ""
     sorumlu_birim: str = ""
@@ -294,46 +331,22 @@ class SummaryHedef:
     performans_hedefleri: list[SummaryPH] = field(default_factory=list)
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"hedef": self.hedef, "title": self.title, "sorumlu_birim": self.sorumlu_birim,
-             "reported_performance": self.reported_performance,
-             "performans_hedefleri": [p.to_dict(evidence) for p in self.performans_hedefleri]}
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "SummaryHedef":
-        return cls(d["hedef"], d.get("title", ""), d.get("sorumlu_birim", ""), d.get("reported_performance"),
-                   [SummaryPH.from_dict(p) for p in d.get("performans_hedefleri", [])],
-                   Evidence.from_dict(d.get("evidence")))
-
 
 @dataclass
-class SummaryCounts:
+class SummaryCounts(JsonModel):
+    REPORT_KEYS = ("hedef", "gosterge", "faaliyet", "reported_rate", "evidence")
+
     hedef: int | None = None
     gosterge: int | None = None
     faaliyet: int | None = None
     reported_rate: float | None = None
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"hedef": self.hedef, "gosterge": self.gosterge, "faaliyet": self.faaliyet,
-             "reported_rate": self.reported_rate}
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> "SummaryCounts | None":
-        if d is None:
-            return None
-        return cls(d.get("hedef"), d.get("gosterge"), d.get("faaliyet"), d.get("reported_rate"),
-                   Evidence.from_dict(d.get("evidence")))
-
 
 @dataclass
-class SummaryAmac:
+class SummaryAmac(JsonModel):
+    REPORT_KEYS = ("amac", "title", "reported_rate", "hedefler", "counts", "evidence")
+
     amac: str
     title: str = ""
     reported_rate: float | None = None  # from the row of amaç percentages
@@ -341,24 +354,12 @@ class SummaryAmac:
     counts: SummaryCounts | None = None
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"amac": self.amac, "title": self.title, "reported_rate": self.reported_rate,
-             "hedefler": [h.to_dict(evidence) for h in self.hedefler],
-             "counts": self.counts.to_dict(evidence) if self.counts else None}
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "SummaryAmac":
-        return cls(d["amac"], d.get("title", ""), d.get("reported_rate"),
-                   [SummaryHedef.from_dict(h) for h in d.get("hedefler", [])],
-                   SummaryCounts.from_dict(d.get("counts")), Evidence.from_dict(d.get("evidence")))
-
 
 @dataclass
-class DeclaredTotals:
+class DeclaredTotals(JsonModel):
     """Totals the report states in its running text ("5 amaç, 29 hedef . 203 gösterge ve 294 faaliyet")."""
+
+    REPORT_KEYS = ("amac", "hedef", "gosterge", "faaliyet", "evidence")
 
     amac: int | None = None
     hedef: int | None = None
@@ -366,22 +367,11 @@ class DeclaredTotals:
     faaliyet: int | None = None
     evidence: Evidence = field(default_factory=Evidence)
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"amac": self.amac, "hedef": self.hedef, "gosterge": self.gosterge, "faaliyet": self.faaliyet}
-        if evidence:
-            d["evidence"] = self.evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> "DeclaredTotals | None":
-        if d is None:
-            return None
-        return cls(d.get("amac"), d.get("hedef"), d.get("gosterge"), d.get("faaliyet"),
-                   Evidence.from_dict(d.get("evidence")))
-
 
 @dataclass
-class Summary:
+class Summary(JsonModel):
+    REPORT_KEYS = ("amaclar", "overall_rate", "declared_totals", "overall_evidence")
+
     amaclar: list[SummaryAmac] = field(default_factory=list)
     overall_rate: float | None = None  # "yıllık gerçekleşme oranı yaklaşık %34"
     overall_evidence: Evidence = field(default_factory=Evidence)
@@ -389,23 +379,6 @@ class Summary:
 
     def amac(self, code: str) -> SummaryAmac | None:
         return next((a for a in self.amaclar if a.amac == code), None)
-
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "amaclar": [a.to_dict(evidence) for a in self.amaclar],
-            "overall_rate": self.overall_rate,
-            "declared_totals": self.declared_totals.to_dict(evidence) if self.declared_totals else None,
-        }
-        if evidence:
-            d["overall_evidence"] = self.overall_evidence.to_dict()
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> "Summary":
-        if not d:
-            return cls()
-        return cls([SummaryAmac.from_dict(a) for a in d.get("amaclar", [])], d.get("overall_rate"),
-                   Evidence.from_dict(d.get("overall_evidence")), DeclaredTotals.from_dict(d.get("declared_totals")))
 
 
 # ----------------------------------------------------------------------------------------------- issues
@@ -418,104 +391,85 @@ READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "un
 
 
 @dataclass
-class StructureIssue:
+class StructureIssue(JsonModel):
     """Something the reader met that is not as the layout says: a shifted value, a header lacking a column,
     a table it could not read. Rules turn these into ``structure`` findings. ``origin`` says whose it is:
     ``"report"`` (the report prints it so: a value in the wrong column, a header lacking a column) or
     ``"reader"`` (the tool could not read, place or join something: a reading problem, not an error of the
     report)."""
 
+    REPORT_KEYS = ("kind", "amac", "hedef", "performans_hedefi", "item", "period", "detail", "origin", "page", "bbox",
+                   "ref")
+
     kind: str  # stable identifier, e.g. "value_in_wrong_column", "header_missing_column", "unreadable_table"
-    page: int | None = None
-    bbox: BBox | None = None
+    page: int | None = field(default=None, metadata=EVIDENCE)
+    bbox: BBox | None = field(default=None, metadata=EVIDENCE)
     amac: str | None = None
     hedef: str | None = None
     performans_hedefi: str | None = None
     item: str | None = None
     period: int | None = None
     detail: dict[str, Any] = field(default_factory=dict)
-    ref: str | None = None  # in a draft: the cell or row reference instead of page and box
-    origin: str = ""  # "reader" or "report"; by kind when not given
+    ref: str | None = field(default=None, metadata={**EVIDENCE, **IF_SET})  # in a draft: the cell or row, not page
+    origin: str = field(default="", metadata={"omit": "report"})  # "reader" or "report"; by kind when not given
 
     def __post_init__(self) -> None:
         if not self.origin:
             self.origin = "reader" if self.kind in READER_KINDS else "report"
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d = {"kind": self.kind, "amac": self.amac, "hedef": self.hedef, "performans_hedefi": self.performans_hedefi,
-             "item": self.item, "period": self.period, "detail": dict(self.detail)}
-        if self.origin != "report":
-            d["origin"] = self.origin
-        if evidence:
-            d["page"] = self.page
-            d["bbox"] = _bbox(self.bbox)
-            if self.ref:
-                d["ref"] = self.ref
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "StructureIssue":
-        return cls(d["kind"], d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("amac"),
-                   d.get("hedef"), d.get("performans_hedefi"), d.get("item"), d.get("period"),
-                   dict(d.get("detail") or {}), d.get("ref"), d.get("origin", ""))
-
 
 @dataclass
-class TableReading:
+class TableReading(JsonModel):
     """Which layout reader took a table and why (``assembling/layouts``): the header row's page and box, the
     table kind, the reader, its score (0–1), the header cells that decided (``via == "labels"``: no header sign,
     the hedef block's label rows named the reader) and every registered reader's score."""
 
-    page: int | None
-    bbox: tuple[float, float, float, float] | None
-    kind: str  # "gosterge" or "faaliyet"
-    reader: str
-    score: float
+    REPORT_KEYS = ("page", "bbox", "kind", "reader", "score", "evidence", "via", "scores", "ref")
+
+    page: int | None = None
+    bbox: BBox | None = None
+    kind: str = ""  # "gosterge" or "faaliyet"
+    reader: str = ""
+    score: float = 0.0
     evidence: list[str] = field(default_factory=list)
     via: str = "header"
     scores: dict[str, float] = field(default_factory=dict)
-    ref: str | None = None  # in a draft: the table's cell reference instead of page and box
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {"page": self.page, "bbox": _bbox(self.bbox), "kind": self.kind, "reader": self.reader,
-             "score": self.score, "evidence": list(self.evidence), "via": self.via, "scores": dict(self.scores)}
-        if self.ref:
-            d["ref"] = self.ref
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "TableReading":
-        return cls(d.get("page"), tuple(d["bbox"]) if d.get("bbox") else None, d.get("kind", ""),  # type: ignore[arg-type]
-                   d.get("reader", ""), d.get("score", 0.0), list(d.get("evidence", [])), d.get("via", "header"),
-                   dict(d.get("scores", {})), d.get("ref"))
+    ref: str | None = field(default=None, metadata=IF_SET)  # in a draft: the table's cell reference, not page and box
 
 
 @dataclass
-class Source:
+class Source(JsonModel):
+    REPORT_KEYS = ("path", "sha256", "pages")
+
     path: str = ""
     sha256: str = ""
     pages: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "pages": self.pages}
-
 
 @dataclass
-class Report:
-    source: Source = field(default_factory=Source)
+class Report(JsonModel):
+    REPORT_KEYS = ("schema", "source", "engine", "municipality", "layout", "title", "year", "counts", "hedefler",
+                   "summary", "issues", "tables")
+
+    source: Source = field(default_factory=Source, metadata=EVIDENCE)
     layout: str = "unknown"  # "cigli" (Word tables, month sub-rows) or "rehber" (the guide's standard table)
     title: str = ""
     year: int | None = None
-    municipality: str = ""  # as printed on the first pages: "T.C. YEŞİLOVA BELEDİYESİ"
+    # as printed on the first pages: "T.C. YEŞİLOVA BELEDİYESİ"; read from the page, like the evidence: not ground truth
+    municipality: str = field(default="", metadata=EVIDENCE)
     hedefler: list[Hedef] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
     issues: list[StructureIssue] = field(default_factory=list)
-    engine: str = "pdfplumber"
-    text_chars: int = 0  # characters with a text layer found while reading (0 for a scan); not serialised
-    # numbers printed in table regions: seen, placed in the model, reported as reading problems; not serialised
-    numbers: dict[str, int] = field(default_factory=dict)
-    trace: list = field(default_factory=list)  # (page, bbox, what) the assembler read, on traced pages; not serialised
-    tables: list[TableReading] = field(default_factory=list)  # which layout reader took each table, and why
+    engine: str = field(default="pdfplumber", metadata=EVIDENCE)
+    # characters with a text layer found while reading (0 for a scan)
+    text_chars: int = field(default=0, metadata=NOT_WRITTEN)
+    # numbers printed in table regions: seen, placed in the model, reported as reading problems
+    numbers: dict[str, int] = field(default_factory=dict, metadata=NOT_WRITTEN)
+    # (page, bbox, what) the assembler read, on traced pages
+    trace: list = field(default_factory=list, metadata=NOT_WRITTEN)
+    schema: ClassVar[str] = SCHEMA  # written first
+    # which layout reader took each table, and why
+    tables: list[TableReading] = field(default_factory=list, metadata=EVIDENCE)
 
     # -- counting
     def amac_codes(self) -> list[str]:
@@ -541,37 +495,8 @@ class Report:
             "faaliyet": sum(len(h.faaliyetler) for h in self.hedefler),
         }
 
-    def to_dict(self, evidence: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {"schema": SCHEMA}
-        if evidence:
-            d["source"] = self.source.to_dict()
-            d["engine"] = self.engine
-            d["municipality"] = self.municipality  # read from the page, like the evidence: not ground truth
-        d.update({
-            "layout": self.layout,
-            "title": self.title,
-            "year": self.year,
-            "counts": self.counts(),
-            "hedefler": [h.to_dict(evidence) for h in self.hedefler],
-            "summary": self.summary.to_dict(evidence),
-            "issues": [i.to_dict(evidence) for i in self.issues],
-        })
-        if evidence:
-            d["tables"] = [t.to_dict() for t in self.tables]
-        return d
-
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Report":
-        if d.get("schema") != SCHEMA:
+    def from_dict(cls, d: dict[str, Any] | None) -> "Report":
+        if (d or {}).get("schema") != SCHEMA:
             raise ValueError(f"not an {SCHEMA} document")
-        src = d.get("source") or {}
-        return cls(
-            source=Source(src.get("path", ""), src.get("sha256", ""), src.get("pages", 0)),
-            layout=d.get("layout", "unknown"), title=d.get("title", ""), year=d.get("year"),
-            municipality=d.get("municipality", ""),
-            hedefler=[Hedef.from_dict(h) for h in d.get("hedefler", [])],
-            summary=Summary.from_dict(d.get("summary")),
-            issues=[StructureIssue.from_dict(i) for i in d.get("issues", [])],
-            engine=d.get("engine", "pdfplumber"),
-            tables=[TableReading.from_dict(t) for t in d.get("tables", [])],
-        )
+        return super().from_dict(d)
