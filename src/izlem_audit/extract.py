@@ -285,9 +285,6 @@ def _title_and_year(report: Report, lines: list) -> None:
             break
 
 
-DRAFT_KINDS = ("docx", "xlsx")
-
-
 def draft_layout(path: Path, kind: str):
     """The blocks of a Word or Excel draft on their synthetic sheet (``reading/draft.py``)."""
     if kind == "docx":

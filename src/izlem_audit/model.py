@@ -455,7 +455,7 @@ class Report(JsonModel):
     layout: str = "unknown"  # "cigli" (Word tables, month sub-rows) or "rehber" (the guide's standard table)
     title: str = ""
     year: int | None = None
-    # as printed on the first pages: "T.C. YEŞİLOVA BELEDİYESİ"; read from the page, like the evidence: not ground truth
+    # as printed on the first pages ("T.C. YEŞİLOVA BELEDİYESİ"); read from the page like the evidence: not truth
     municipality: str = field(default="", metadata=EVIDENCE)
     hedefler: list[Hedef] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)

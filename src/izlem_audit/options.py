@@ -53,7 +53,8 @@ LIMIT_FLAGS = (
     ("max_size_mb", "max_megabytes", "--max-size-mb", "En büyük dosya boyutu (MB)."),
     ("max_page_chars", "max_page_chars", "--max-page-chars", "Bir sayfada en çok karakter."),
     ("max_page_objects", "max_page_objects", "--max-page-objects", "Bir sayfada en çok çizim nesnesi."),
-    ("max_stream_mb", "max_stream_mb", "--max-stream-mb", "Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
+    ("max_stream_mb", "max_stream_mb", "--max-stream-mb",
+     "Sıkıştırılmış bir akışın açılmış en büyük boyutu (MB)."),
     ("max_image_pixels", "max_image_pixels", "--max-image-pixels", "Bir kanıt görüntüsünde en çok piksel."),
 )
 

@@ -120,8 +120,4 @@ def in_order(docs: list[Document]) -> list[Document]:
     return sorted(docs, key=lambda d: (d.months if d.months is not None else 99, d.index))
 
 
-def fold_title(text: str) -> str:
-    return fold(text)
-
-
 __all__ = ["Document", "describe", "check_set", "in_order", "municipality_of", "ascii_fold", "Path"]

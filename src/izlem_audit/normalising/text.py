@@ -60,10 +60,6 @@ _UNSAFE.update({0x2028: "\n", 0x2029: "\n"})
 _UNSAFE_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_UNSAFE)) + "]")
 
 
-def has_unsafe(text: str) -> bool:
-    return _UNSAFE_RE.search(text) is not None
-
-
 def clean_text(text: str) -> str:
     """PDF text made safe for every writer: controls -> U+FFFD, bidi and zero-width characters removed."""
     if not text or _UNSAFE_RE.search(text) is None:

@@ -37,10 +37,6 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    write_atomic(path, lambda p: p.write_bytes(data))
-
-
 def remove_stale(path: Path) -> None:
     """Remove temporary files of ``path`` left by a run that was killed (kill -9 runs no cleanup): their name
     carries the writing process's id, and that process no longer exists."""

@@ -70,8 +70,6 @@ L = {
     "skip": ("Bulgulara geç", "Skip to the findings"),
 }
 
-CATEGORY_TR = ft.CATEGORY  # kept for importers
-
 
 def _t(key: str, lang: str, **kw) -> str:
     text = tr_en(L[key], lang)

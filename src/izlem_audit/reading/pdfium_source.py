@@ -7,7 +7,6 @@ the same ``PageContent`` as the pdfplumber one; the tests compare the two engine
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
 from itertools import repeat
 from pathlib import Path
 
@@ -15,9 +14,6 @@ from ..guard import PAGE_LIMITS, PageTooLarge, check_chars, check_page, check_ob
 from .geometry import PageFrame, pdfium_frame
 from .page import Char, PageContent, Segment
 from .sources import rect_segments
-
-_BOLD_WEIGHT = 600
-
 
 class _Api:
     """The PDFium functions of the hot loops, declared again with plain addresses for arguments and results.
@@ -308,17 +304,6 @@ def page_content(pdf, number: int) -> PageContent:
         return PageContent(number, frame.width, frame.height, chars, segs)
     finally:
         page.close()
-
-
-def iter_pages_pdfium(path: Path, password: str | None = None, pages: list[int] | None = None) -> Iterator[PageContent]:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(path), password=password)
-    try:
-        for n in pages or range(1, len(pdf) + 1):
-            yield page_content(pdf, n)
-    finally:
-        pdf.close()
 
 
 class PdfiumSource:

@@ -6,7 +6,6 @@ the grid builder and everything after it do not depend on the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,20 +96,6 @@ def _plumber_page(page: Any, number: int) -> PageContent:
     for r in page.rects:
         segments.extend(rect_segments(*box(float(r["x0"]) - sx, float(r["y0"]), float(r["x1"]) - sx, float(r["y1"]))))
     return PageContent(number, frame.width, frame.height, chars, segments)
-
-
-def iter_pages_pdfplumber(path: Path, password: str | None = None, pages: list[int] | None = None) -> Iterator[PageContent]:
-    """Yield each page's content; pages are released after use so memory stays flat on long reports."""
-    import pdfplumber
-
-    with pdfplumber.open(str(path), password=password or "") as pdf:
-        numbers = pages or list(range(1, len(pdf.pages) + 1))
-        for n in numbers:
-            page = pdf.pages[n - 1]
-            try:
-                yield _plumber_page(page, n)
-            finally:
-                page.close()
 
 
 class PlumberSource:

@@ -110,12 +110,6 @@ class HedefCheck(Zoned):
         return self.weight_sum is not None and abs(self.weight_sum - 100.0) <= fx.half_unit(2) * max(n, 1)
 
     @property
-    def rollup(self) -> float | None:
-        """The figure the amaç and overall rates are built from: recomputed, or printed when the weights make
-        recomputing meaningless."""
-        return self.expected if self.checkable else self.hedef.reported_performance
-
-    @property
     def difference(self) -> float | None:
         if self.expected is None or self.hedef.reported_performance is None:
             return None

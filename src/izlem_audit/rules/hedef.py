@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..recomputing import formulas as fx
 from .base import Context, Finding, make, rule
 
 GUIDE_HEDEF = ("Rehber: \"Hedeflerin yıllık gerçekleşme oranları hesaplama formülü: (PG1.1.1 Performansı X Hedefe "
