@@ -22,7 +22,7 @@ from .limits import Limits
 from .reading.engines import DEFAULT_ENGINE, DRAWING_ENGINES, ENGINES
 
 ENGINE_NAMES = (DEFAULT_ENGINE, *(n for n in ENGINES if n != DEFAULT_ENGINE))  # the default first
-BATCH_ENGINES = (DEFAULT_ENGINE, "pdfplumber")  # camelot's whole-document pass is not offered for batches
+BATCH_ENGINES = (DEFAULT_ENGINE, "pdfplumber")  # batch has offered these two only
 
 
 def engine_option(names: tuple[str, ...] = ENGINE_NAMES) -> Any:
