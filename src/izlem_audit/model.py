@@ -41,13 +41,14 @@ class JsonModel:
 
     def to_dict(self, evidence: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {}
-        for k in _keys(type(self)):
-            if k.evidence and not evidence:
+        plan = _PLANS.get(type(self)) or _plan(type(self))
+        for name, only_with_evidence, skip, write in plan:
+            if only_with_evidence and not evidence:
                 continue
-            value = getattr(self, k.name)
-            if k.skip is not None and k.skip(value):
+            value = getattr(self, name)
+            if skip is not None and skip(value):
                 continue
-            d[k.name] = k.write(value, evidence)
+            d[name] = value if write is None else write(value, evidence)
         return d
 
     @classmethod
@@ -104,7 +105,7 @@ def _keys(cls: type) -> tuple[_Key, ...]:
             skips.append(functools.partial(_equal, default))
         return _Key(name, _writer(hint, meta.get("as_keys")), _reader(hint, meta.get("as_keys")),
                     evidence=bool(meta.get("evidence")) or hint is Evidence,
-                    skip=(lambda v: any(s(v) for s in skips)) if skips else None,
+                    skip=_any_of(skips),
                     has_default=has_default, optional=_optional(hint))
 
     listed = [key(n) for n in cls.REPORT_KEYS]
@@ -114,8 +115,24 @@ def _keys(cls: type) -> tuple[_Key, ...]:
     return tuple(listed[:last_plain + 1] + added + listed[last_plain + 1:])
 
 
+_PLANS: dict[type, tuple[tuple[str, bool, Callable[[Any], bool] | None, Writer | None], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, bool, Callable[[Any], bool] | None, Writer | None], ...]:
+    """``_keys`` as ``to_dict`` runs them (a value written as it is needs no call)."""
+    plan = tuple((k.name, k.evidence, k.skip, None if k.write is _as_is else k.write) for k in _keys(cls))
+    _PLANS[cls] = plan
+    return plan
+
+
 def _computed(value: Any, evidence: bool) -> Any:
     return value() if callable(value) else value
+
+
+def _any_of(tests: list[Callable[[Any], bool]]) -> Callable[[Any], bool] | None:
+    if len(tests) <= 1:
+        return tests[0] if tests else None
+    return lambda value: any(t(value) for t in tests)
 
 
 def _empty(value: Any) -> bool:
