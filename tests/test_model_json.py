@@ -25,7 +25,9 @@ CLASSES = [M.Cell, M.Evidence, M.Period, M.Gosterge, M.Faaliyet, M.Hedef, M.Summ
            M.SummaryCounts, M.SummaryAmac, M.DeclaredTotals, M.Summary, M.StructureIssue, M.TableReading, M.Source,
            M.Report]
 PDFS = ["cigli-2024-6-libreoffice", "cigli-2024-6-chromium-portrait", "rehber-2025-6-reportlab",
-        "dereboyu-2025-6-reportlab"]
+        "dereboyu-2025-6-reportlab",
+        # fields added to the model since report@1: reached (quarter columns), period_value (key/value box)
+        "kuzeytepe-2025-12-reportlab", "akcay-2025-9-reportlab", "akcay-2025-faaliyet-reportlab"]
 DRAFTS = ["cigli-2024-6.docx", "rehber-2025-6.xlsx"]
 
 
