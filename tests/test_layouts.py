@@ -48,7 +48,7 @@ def read(*tables: GridTable) -> tuple[Assembler, object]:
 
 def test_registry_holds_the_two_layouts_in_label_order():
     assert [r.name for r in layouts.READERS] == ["monthly_rows", "guide_quarters", "guide_standard", "keyvalue",
-                                                 "activity_deviation"]
+                                                 "activity_deviation", "programme"]
     assert layouts.reader("guide_standard").name == "guide_standard"
 
 

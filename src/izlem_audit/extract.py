@@ -273,6 +273,13 @@ def _title_and_year(report: Report, lines: list) -> None:
             j += 1
         report.title = squash(join_lines(parts))
         break
+    else:  # no izleme raporu: a performance programme's title ("2025 YILI PERFORMANS PROGRAMI"), on a line of its own
+        for _, ln in lines:
+            folded = fold(ln.text)
+            if "performans programi" in folded and len(ln.text) <= 120 and not re.search(r"\b(hazirla|bulunmaktadir|"
+                                                                                        r"edilmis|verilmistir)", folded):
+                report.title = squash(ln.text)
+                break
     for _, ln in lines:  # the municipality: the first line that names a belediye (its own line, as printed)
         m = re.search(r"\bbelediye(si|\s+baskanligi)\b", fold(ln.text))
         if m and len(ln.text) <= 80:

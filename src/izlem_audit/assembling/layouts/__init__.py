@@ -11,6 +11,7 @@ from .deviation import Deviation
 from .guide import Guide
 from .keyvalue import KeyValue
 from .monthly_rows import MonthlyRows
+from .programme import Programme
 from .quarters import Quarters
 
 READERS: list[LayoutReader] = [
@@ -19,6 +20,7 @@ READERS: list[LayoutReader] = [
     Guide(),
     KeyValue(),
     Deviation(),
+    Programme(),
 ]
 
 
