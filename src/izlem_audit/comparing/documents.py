@@ -1,7 +1,8 @@
 """The documents of a comparison: what each one is, read from the document itself, and whether they belong
 together (one municipality, one year).
 
-Kind: a monitoring report (``izleme raporu``), the performance programme (no period monitored), or the annual
+Kind: a monitoring report (``izleme raporu``), the performance programme (its tables read by
+``assembling/layouts/programme.py``: targets, weights, baselines, budgets and no actual), or the annual
 activity report (``faaliyet raporu``: its per-müdürlük performance table, layout ``activity_deviation``; it covers
 the year, months 12). Months covered: from the title (``6 AYLIK`` → 6, ``YILLIK`` → 12) when it
 says so, else from the latest month its göstergeler print; ``months_from`` says which.
@@ -64,10 +65,12 @@ KIND_ACTIVITY = "activity_report"
 
 
 def kind_of(report: Report) -> str:
-    """``monitoring_report`` when the title names an izleme raporu; ``programme`` when it names the performance
-    programme and nothing was monitored (no period printed); else ``monitoring_report`` still, the only kind the
-    reader assembles today."""
+    """``programme`` when the programme's tables were read (``layout == "programme"``: göstergeler with a target
+    and no actual) and the title names no report, or when the title names the programme and no period is printed;
+    ``activity_report`` for the annual activity report; else ``monitoring_report``."""
     title = fold(report.title or "")
+    if report.layout == KIND_PROGRAMME and not re.search(r"\b(izleme|degerlendirme|faaliyet)\s+rapor", title):
+        return KIND_PROGRAMME
     if report.layout == "activity_deviation" or ("faaliyet raporu" in title and "izleme" not in title):
         return KIND_ACTIVITY
     monitored = any(g.periods for h in report.hedefler for g in h.gostergeler)

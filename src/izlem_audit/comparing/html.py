@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import __version__
 from ..rules.base import Finding
 from .engine import Outcome
-from .output import TEXT, counts_line, doc_line, side_by_side
+from .output import TEXT, counts_line, doc_line, reference_columns, side_by_side
 
 L = {
     "title": ("Belgeler arası tutarlılık denetimi", "Consistency audit across documents"),
@@ -35,6 +35,15 @@ L = {
                    "Reference: the earliest report ({ref}). Cells outlined in red carry a finding; a target, weight "
                    "or baseline differing from the reference is written in brackets. The “match” column says how "
                    "each item was found in the other document (code, title similarity, absent)."),
+    "table_note_programme": (
+        "Referans: performans programı ({ref}); ilk üç sütun programın hedefi, hedefe etkisi ve başlangıç değeridir. "
+        "Kırmızı çerçeveli hücreler bulgusu olan değerlerdir; köşeli parantez içinde raporun programdan farklı "
+        "bastığı hedef/etki/başlangıç değeri yazılıdır. “Eşleşme” sütunu her kalemin raporda nasıl bulunduğunu "
+        "söyler (kod, başlık benzerliği, yok).",
+        "Reference: the performance programme ({ref}); the first three columns are the programme's target, weight "
+        "and baseline. Cells outlined in red carry a finding; a target, weight or baseline a report prints "
+        "differently from the programme is written in brackets. The “match” column says how each item was found "
+        "in the report (code, title similarity, absent)."),
     "code": ("Kod", "Code"), "name": ("Ad", "Name"), "target": ("Hedef (B)", "Target (B)"),
     "weight": ("Etki %", "Weight %"), "baseline": ("Başlangıç (A)", "Baseline (A)"),
     "budget": ("Bütçe / harcama (TL)", "Budget / spent (TL)"), "match": ("Eşleşme", "Match"),
@@ -147,11 +156,13 @@ def _table(out: Outcome, lang: str) -> str:
     e = escape
     labels, months, rows = side_by_side(out, lang)
     ref = out.documents[0].path
-    h = [f"<h2>{e(_t('table', lang))}</h2><p>{e(_t('table_note', lang, ref=ref))}</p><table class='side'>"]
+    programme = out.documents[0].kind == "programme"
+    note = _t("table_note_programme" if programme else "table_note", lang, ref=ref)
+    h = [f"<h2>{e(_t('table', lang))}</h2><p>{e(note)}</p><table class='side'>"]
     h.append("<tr><th rowspan='2'>" + e(_t("code", lang)) + "</th><th rowspan='2'>" + e(_t("name", lang)) +
-             f"</th><th colspan='3'>{e(_t('ref_cols', lang))}</th>" +
+             f"</th><th colspan='3'>{e(_t('ref_cols', lang) if not programme else ref)}</th>" +
              "".join(f"<th colspan='{max(len(ms), 1) + 1}'>{e(lab)}</th>" for lab, ms in zip(labels, months)) + "</tr>")
-    h.append("<tr>" + "".join(f"<th>{e(_t(k, lang))}</th>" for k in ("target", "weight", "baseline")) +
+    h.append("<tr>" + "".join(f"<th>{e(k)}</th>" for k in reference_columns(out, lang)) +
              "".join("".join(f"<th>{e(_t('month', lang, m=m))}</th>" for m in ms) + f"<th>{e(_t('match', lang))}</th>"
                      for ms in months) + "</tr>")
     width = 5 + sum(max(len(ms), 1) + 1 for ms in months)

@@ -90,9 +90,26 @@ HOW = {"tr": {"reference": "referans", "code": "kod", "title": "başlık", "abse
        "en": {"reference": "reference", "code": "code", "title": "title", "absent": "absent"}}
 
 
+REFERENCE_COLUMNS = {
+    "tr": {"report": ("Hedef (B)", "Etki %", "Başlangıç (A)"),
+           "programme": ("Program: hedef (B)", "Program: etki %", "Program: başlangıç (A)")},
+    "en": {"report": ("Target (B)", "Weight %", "Baseline (A)"),
+           "programme": ("Programme: target (B)", "Programme: weight %", "Programme: baseline (A)")},
+}
+
+
+def reference_columns(out: Outcome, lang: str = "tr") -> tuple[str, str, str]:
+    """The labels of the reference's three columns: the programme's when it is the reference."""
+    kind = "programme" if out.documents and out.documents[0].kind == "programme" else "report"
+    return REFERENCE_COLUMNS["en" if lang == "en" else "tr"][kind]
+
+
 def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[int]], list[SideRow]]:
-    """(document labels, month columns per document, rows) of the side-by-side table."""
-    docs = out.documents
+    """(document labels, month columns per document, rows) of the side-by-side table. The performance programme,
+    when it is the reference, is the reference columns (its target, weight, baseline, budget) and has no month
+    columns of its own; an item the reference does not hold has no reference figures."""
+    ref_doc = out.documents[0]
+    docs = out.documents[1:] if ref_doc.kind == "programme" else out.documents
     months = []
     for d in docs:
         ms = sorted({p.month for h in d.report.hedefler for g in h.gostergeler for p in g.periods if p.month})
@@ -119,7 +136,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
         rows.append(SideRow("hedef", code, first.title, [], [[] for _ in docs],
                             [_how(hrow, d, h) for d in docs]))
         for row in out.alignment.children(hrow, "gosterge"):
-            ref = row.first().item
+            held = row.placed.get(ref_doc.index)
+            ref = held.item if held is not None else _Blank()
             refs = {c: marks.get(("reference", row.amac, row.hedef, row.performans_hedefi, row.code, c, None), [])
                     for c in ("target_changed", "weight_changed", "baseline_changed")}
             ref_cells = [SideCell(_n(ref.target, lang), refs["target_changed"], ref.target),
@@ -147,7 +165,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
             rows.append(SideRow("gosterge", first.printed_code, first.title, ref_cells, per_doc,
                                 [_how(row, d, h) for d in docs]))
         for row in out.alignment.children(hrow, "faaliyet"):
-            ref = row.first().item
+            held = row.placed.get(ref_doc.index)
+            ref = held.item if held is not None else _Blank()
             per_doc = []
             for d, ms in zip(docs, months):
                 p = row.placed.get(d.index)
@@ -164,6 +183,12 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
     labels = [(f"{d.months or '?'} {'months' if lang == 'en' else 'ay'}" if d.kind != "programme" else
                ("programme" if lang == "en" else "program")) + f" · {d.path}" for d in docs]
     return labels, months, rows
+
+
+class _Blank:
+    """The reference's figures of an item the reference does not hold: none."""
+
+    target = weight = baseline = budget = None
 
 
 def _changes(ref, item, lang: str) -> str:

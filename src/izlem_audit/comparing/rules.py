@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..model import Cell, Gosterge, Period
 from ..normalising.text import ascii_fold, fold, squash
-from ..normalising.units import CANONICAL_UNITS
+from ..normalising.units import CANONICAL_UNITS, split_unit
 from ..rules.base import REGISTRY, Finding, rule
 from .alignment import Alignment, Placed, Row
 from .documents import Document
@@ -203,6 +203,8 @@ def _presence(ctx: CompareContext, rule_id: str, missing: bool) -> Iterable[Find
         parent_gone = row.parent is not None
         for n in range(1, len(docs)):
             prev, doc = docs[n - 1], docs[n]
+            if row.kind == "faaliyet" and not (prints_faaliyetler(prev) and prints_faaliyetler(doc)):
+                continue  # a layout without faaliyet tables (the guide's A/B/C table) says nothing of them
             if missing:
                 if prev.index in row.placed and doc.index not in row.placed:
                     if parent_gone and doc.index not in row.parent.placed:
@@ -217,6 +219,12 @@ def _presence(ctx: CompareContext, rule_id: str, missing: bool) -> Iterable[Find
                     b = row.placed[doc.index]
                     yield make_finding(rule_id, row, _absent(b, prev, row), b, field=row.kind,
                                        what=KIND_NAME[row.kind], title=b.title)
+
+
+def prints_faaliyetler(doc: Document) -> bool:
+    """Whether a document prints faaliyetler at all: a report in the guide's A/B/C layout has no faaliyet table,
+    so the programme's faaliyetler are neither missing from it nor is their budget changed there."""
+    return any(h.faaliyetler for h in doc.report.hedefler)
 
 
 def _absent(p: Placed, doc: Document, row: Row) -> Placed:
@@ -243,8 +251,25 @@ def running_total(g: Gosterge) -> bool:
 
 
 def _latest(g: Gosterge) -> Period | None:
+    """The latest value a report prints for the gösterge: the value reached (C) where the layout prints one beside
+    its period columns, else the latest period's."""
+    if g.reached is not None and g.reached.actual is not None and g.reached.month is not None:
+        return g.reached
     held = [p for p in g.periods if p.month is not None and p.actual is not None]
     return max(held, key=lambda p: p.month) if held else None
+
+
+def comparable_periods(g: Gosterge) -> list[Period]:
+    """The periods whose values are the value *at* their month, as every monitoring report prints it: all of them,
+    except in a layout with period columns beside C (``reached``) where each column holds that quarter's own figure
+    (a ``flow``, or a kind not known) — those are no month's value; then only C, at the report's last month."""
+    if g.reached is None:
+        return list(g.periods)
+    from ..recomputing.series import series_kind
+
+    if series_kind(g).kind in ("cumulative", "level"):
+        return list(g.periods)
+    return [g.reached] if g.reached.month is not None else []
 
 
 @compare_rule(id="IZ706", name="cumulative-falls-across-reports", category="cumulative_across_reports",
@@ -285,17 +310,26 @@ def cumulative_falls(ctx: CompareContext) -> Iterable[Finding]:
                            "needs its explanation, or nobody can tell which figure is right.",
               example="6 aylık raporda 6. ay 2.100; 9 aylık raporda 6. ay 2.010.")
 def restated_value(ctx: CompareContext) -> Iterable[Finding]:
+    """Each month a report prints is compared with the latest earlier report that printed the same month: the
+    consecutive report when it did (monthly rows repeat every month so far), else an earlier one (a yearly report's
+    June column against the 6-month report, when the 9-month report printed September only)."""
     for row in ctx.alignment.items:
         if row.kind != "gosterge":
             continue
-        for a, b in _consecutive(ctx, row):
-            later = {p.month: p for p in b.item.periods if p.month is not None}
-            for pa in a.item.periods:
-                pb = later.get(pa.month)
-                if pb is not None and differs(pa.actual, pb.actual):
-                    yield make_finding("IZ707", row, a, b, period=pa.month, cell_a=_period_cell(pa, "actual"),
-                                       cell_b=_period_cell(pb, "actual"), reported=pb.actual, expected=pa.actual,
-                                       a_val=pa.actual, b_val=pb.actual, month=pa.month)
+        held = [row.placed[d.index] for d in ctx.documents if d.index in row.placed]
+        for n, b in enumerate(held):
+            for pb in comparable_periods(b.item):
+                if pb.month is None:
+                    continue
+                for a in reversed(held[:n]):
+                    pa = next((p for p in comparable_periods(a.item) if p.month == pb.month), None)
+                    if pa is None:
+                        continue
+                    if differs(pa.actual, pb.actual):
+                        yield make_finding("IZ707", row, a, b, period=pa.month, cell_a=_period_cell(pa, "actual"),
+                                           cell_b=_period_cell(pb, "actual"), reported=pb.actual,
+                                           expected=pa.actual, a_val=pa.actual, b_val=pb.actual, month=pa.month)
+                    break
 
 
 def trivial_difference(a: str, b: str) -> bool:
@@ -318,8 +352,21 @@ def _titles(ctx: CompareContext) -> Iterable[tuple[Row, Placed, Placed, str, str
     for row in ctx.alignment.items:
         for a, b in _ref_and_later(ctx, row):
             ta, tb = squash(a.item.name), squash(b.item.name)
-            if ta and tb and ta != tb:
+            if ta and tb and ta != tb and not same_but_unit(a.item, b.item):
                 yield row, a, b, "name", ta, tb
+
+
+def same_but_unit(a, b) -> bool:
+    """Two gösterge names that differ only in that one ends with its unit in parentheses and the other, whose unit
+    stands in a column of its own (the programme's ``Ölçü Birimi``), does not: ``Dikilen ağaç sayısı (adet)`` and
+    ``Dikilen ağaç sayısı`` with unit ``adet``. A different unit is not the same name."""
+    if not isinstance(a, Gosterge) or not isinstance(b, Gosterge):
+        return False
+    (na, ua), (nb, ub) = split_unit(a.name), split_unit(b.name)
+    if (ua.raw is None) == (ub.raw is None):
+        return False
+    with_unit, other = (ua, b) if ua.raw is not None else (ub, a)
+    return squash(na) == squash(nb) and with_unit.known and with_unit.name == other.unit
 
 
 FIELD_NAME = {"amac_title": {"tr": "amaç başlığı", "en": "amaç title"},

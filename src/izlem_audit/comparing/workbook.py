@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..output.cells import safe_value
 from .engine import Outcome
-from .output import doc_line, side_by_side
+from .output import doc_line, reference_columns, side_by_side
 
 NUM = "#,##0.00"
 HEAD = {
@@ -38,7 +38,7 @@ def write_xlsx(out: Outcome, path: Path, lang: str = "tr") -> None:
     red = Side(style="medium", color="C0392B")
     diff_border, diff_fill = Border(left=red, right=red, top=red, bottom=red), PatternFill("solid", fgColor="FFF3F3")
     bold = Font(bold=True)
-    top = [h["code"], h["name"], *h["ref"]]
+    top = [h["code"], h["name"], *reference_columns(out, lang)]
     sub = ["", "", "", "", ""]
     for lab, ms in zip(labels, months):
         for i, m in enumerate(ms or [None]):
