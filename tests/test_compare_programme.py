@@ -192,17 +192,6 @@ def _quarters_read(path: Path) -> bool:
     return all(sorted(p.month for p in g.periods) == [3, 6, 9, 12] for h in r.hedefler for g in h.gostergeler)
 
 
-def _yearly_reader_missing() -> bool:
-    return not _quarters_read(document_path("karacam-g-12", "reportlab"))
-
-
-QUARTERS_XFAIL = pytest.mark.xfail(
-    condition=_yearly_reader_missing(), strict=True,
-    reason="the quarter-columns layout reader (issue 12, quarter stream) is not on main: the 12-month report's "
-           "I.–IV. Dönem columns are read as one value")
-
-
-@QUARTERS_XFAIL
 @pytest.mark.parametrize("producer", ("reportlab", "chromium"))
 def test_yearly_report_quarters_equal_their_truth(producer):
     for doc, rows in TRUTH["yearly"].items():
@@ -212,13 +201,12 @@ def test_yearly_report_quarters_equal_their_truth(producer):
         assert got == {(t["amac"], t["hedef"], t["item"]): t["periods"] for t in rows}
 
 
-@QUARTERS_XFAIL
 @pytest.mark.parametrize("producer", ("reportlab", "chromium", "libreoffice"))
 @pytest.mark.parametrize("name", YEARLY)
 def test_six_nine_twelve_with_the_programme_gives_exactly_what_was_planted(name, producer):
     out, paths = _compare(name, producer)
     assert [d.months for d in out.documents] == [0, 6, 9, 12]
-    assert _quarters_read(paths["12"])  # each quarter a period of its own: what the comparison of months needs
+    assert _quarters_read(paths["12"])  # each quarter a period of its own (layouts/quarters.py)
     assert sorted(_key(f, paths) for f in out.findings) == sorted(TRUTH["sets"][name]["planted"])
 
 
