@@ -403,3 +403,22 @@ def test_detection_takes_the_programme_tables_only():
     assert score("faaliyet", "Faaliyetler", "Bütçe (TL)", "Bütçe Dışı (TL)", "Toplam (TL)") == 1.0
     assert score("faaliyet", "Faaliyet Kodu", "Faaliyet Adı", "Bütçe (TL)", "Gerçekleşme (TL)") == 0.0
     assert score("faaliyet", "Faaliyet Kodu", "Faaliyet Adı", "Bütçe (TL)", "Harcanan (TL)") == 0.0
+
+
+def test_side_by_side_says_a_report_has_no_faaliyet_table():
+    """The programme's faaliyetler beside a guide-layout report (no faaliyet table): an empty cell, not an absence
+    marked in red; beside a report that prints faaliyet tables and lacks one: the red dash."""
+    from izlem_audit.comparing.output import side_by_side
+
+    out, _ = _compare("p-g-clean", "reportlab")
+    _, _, rows = side_by_side(out, "tr")
+    f = [r for r in rows if r.kind == "faaliyet"]
+    assert f and all(c.text == "" for r in f for per in r.per_doc for c in per)
+    assert {m for r in f for m in r.matched} == {"faaliyet tablosu yok"}
+    prog, m6 = document_path("karacam-m-program", "reportlab"), document_path("karacam-m-6", "reportlab")
+    r6 = copy.deepcopy(_read(m6))
+    del r6.hedefler[0].faaliyetler[1]
+    out = run_compare([describe(1, str(prog), copy.deepcopy(_read(prog))), describe(2, str(m6), r6)])
+    _, _, rows = side_by_side(out, "tr")
+    (gone,) = [r for r in rows if r.kind == "faaliyet" and r.code == "F2" and r.matched == ["yok"]]
+    assert gone.per_doc[0][0].text == "—" and gone.per_doc[0][0].flagged

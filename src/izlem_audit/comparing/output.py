@@ -14,6 +14,7 @@ from ..output.check_json import strict_dumps
 from ..rules.base import Finding
 from ..rules.engine import failing, verdict
 from .engine import Outcome
+from .rules import prints_faaliyetler
 
 SCHEMA = "izlem-audit/compare@1"
 
@@ -86,8 +87,10 @@ def _n(v: float | None, lang: str) -> str:
     return "" if v is None else format_number(v, 2, lang=lang)
 
 
-HOW = {"tr": {"reference": "referans", "code": "kod", "title": "başlık", "absent": "yok"},
-       "en": {"reference": "reference", "code": "code", "title": "title", "absent": "absent"}}
+HOW = {"tr": {"reference": "referans", "code": "kod", "title": "başlık", "absent": "yok",
+              "no_table": "faaliyet tablosu yok"},
+       "en": {"reference": "reference", "code": "code", "title": "title", "absent": "absent",
+              "no_table": "no faaliyet table"}}
 
 
 REFERENCE_COLUMNS = {
@@ -170,6 +173,9 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
             per_doc = []
             for d, ms in zip(docs, months):
                 p = row.placed.get(d.index)
+                if p is None and not prints_faaliyetler(d):  # a layout without faaliyet tables: nothing missing
+                    per_doc.append([SideCell("")] * max(len(ms), 1))
+                    continue
                 if p is None:
                     per_doc.append([SideCell("—", flagged(d, row, "indicator_missing"))] + [SideCell("")] * (len(ms) - 1))
                     continue
@@ -179,7 +185,8 @@ def side_by_side(out: Outcome, lang: str = "tr") -> tuple[list[str], list[list[i
             first = row.first()
             rows.append(SideRow("faaliyet", first.printed_code, first.title,
                                 [SideCell(_n(ref.budget, lang), value=ref.budget), SideCell(""), SideCell("")], per_doc,
-                                [_how(row, d, h) for d in docs]))
+                                [_how(row, d, h) if row.placed.get(d.index) or prints_faaliyetler(d)
+                                 else HOW[h]["no_table"] for d in docs]))
     labels = [(f"{d.months or '?'} {'months' if lang == 'en' else 'ay'}" if d.kind != "programme" else
                ("programme" if lang == "en" else "program")) + f" · {d.path}" for d in docs]
     return labels, months, rows
