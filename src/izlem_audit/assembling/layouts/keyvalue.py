@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from ..assembler import Assembler
 
 # a code at the start of a box value: "SA1 - title", "SH 1.2: title", "PH1.2.1 – title", "A1. title"
-_VALUE_CODE = re.compile(r"^\s*((?:SA|SH|PH|A|H)?\s*\d+(?:\s*\.\s*\d+)*)\s*[-–—:.)]\s*(.*)$", re.S | re.I)
+# (a "." right before a digit is inside the code: "H3.2 title" is no "H3" titled "2 title")
+_VALUE_CODE = re.compile(r"^\s*((?:SA|SH|PH|A|H)?\s*\d+(?:\s*\.\s*\d+)*)\s*(?:[-–—:)]|\.(?!\s*\d))\s*(.*)$",
+                         re.S | re.I)
 
 
 def box_label(text: str) -> str | None:
