@@ -51,7 +51,7 @@ class LayoutProbe:
         if ref:
             _add(self.table_refs, ref)
         for row in table.rows():
-            texts = [c.flat for c in row if c.flat]
+            texts = [t for t in (c.flat for c in row) if t]  # each cell's text joined once
             if not texts:
                 continue
             key = codes.label_key(texts[0])

@@ -92,6 +92,8 @@ def absurd_numbers(blocks) -> list[tuple[object, str]]:
             continue
         for c in b.table.cells:
             text = c.text or ""
+            if len(text) <= MAX_INTEGER_DIGITS:  # too short to hold that many digits (most cells)
+                continue
             # each word, and the whole cell with its line breaks closed (a long number wraps in a narrow cell)
             for token in [*text.split(), "".join(text.split())]:
                 m = _NUMBER_TOKEN.match(token)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from operator import attrgetter
 
 from .page import Char, GridCell, GridTable, Line, PageContent, Segment
 
@@ -213,8 +214,7 @@ def _line_key(c: Char) -> tuple[float, float]:
     return (c.top + c.bottom, c.x0)
 
 
-def _x0(c: Char) -> float:
-    return c.x0
+_x0 = attrgetter("x0")
 
 
 def group_lines(chars: list[Char]) -> list[Line]:
