@@ -58,6 +58,9 @@ def test_english_and_extract_json_input(tmp_path):
     proc = run("check", str(extracted), "--lang", "en")
     assert proc.returncode == 1
     assert "printed rate 75.00" in proc.stdout and "errors" in proc.stdout
+    # the page column speaks the reader's language: 'p.1' in English, 's.1' (sayfa) in Turkish
+    assert " p.1 " in proc.stdout and " s.1 " not in proc.stdout
+    assert " s.1 " in run("check", str(extracted)).stdout
 
 
 def test_rules_command():

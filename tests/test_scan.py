@@ -306,6 +306,27 @@ def test_an_uncertain_value_turns_its_check_into_not_checked():
     assert doubted and doubted[0].severity == "info" and doubted[0].not_checked == 1
 
 
+def test_an_uncertain_overall_rate_turns_the_overall_check_into_not_checked():
+    """The report's overall rate read uncertainly on a scanned page: IZ404 on it says 'not checked', as the
+    reading problem promises ('ona dayanan denetimler yapılmadı'); any other reading problem on that page
+    without a place, or an uncertain value on another page, leaves IZ404 an error."""
+    from izlem_audit.rules.base import make
+    from izlem_audit.rules.engine import _not_checked
+
+    def overall_check(kind: str, page: int):
+        problem = make("IZ603", None, page=page, text={"tr": "", "en": ""}, kind=kind, field=kind)
+        problem.origin = "reader"
+        f = make("IZ404", None, page=3, reported=65.0, expected=63.49, tolerance=0.013)
+        _not_checked([problem, f])
+        return f
+
+    doubted = overall_check("ocr_uncertain", 3)
+    assert doubted.severity == "info" and doubted.not_checked == 3
+    for kind, page in (("unplaced_number", 3), ("ocr_uncertain", 2)):
+        sure = overall_check(kind, page)
+        assert sure.severity == "error" and sure.not_checked is None, (kind, page)
+
+
 def test_code_words_read_with_letters_for_digits():
     from izlem_audit.reading.ocr import Word, _code_digits, speck, well_formed
 

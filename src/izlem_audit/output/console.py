@@ -68,7 +68,7 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
             msg = Text(f.message)
             msg.append(f"  [{f.id}]", style="dim")
             table.add_row(Text(t("sev_reader", lang), style="magenta"), Text(f.rule, style="bold"),
-                          Text(f"s.{f.page}" if f.page else ""), msg)
+                          Text(_page(f.page, lang)), msg)
         console.print(table)
     from ..rules.engine import headline
 
@@ -113,7 +113,7 @@ def _row(table: Table, f: Finding, lang: str, depth: int) -> None:
         msg.append(f"  [{t('suppressed', lang)}: {f.suppression_reason}]", style="dim italic")
     if f.ref:  # a draft: the table/sheet, row and cell instead of a page
         msg.append(f"  ({f.ref})", style="dim")
-    table.add_row(sev, Text(f.rule, style="bold"), Text(f"s.{f.page}" if f.page else ""), msg)
+    table.add_row(sev, Text(f.rule, style="bold"), Text(_page(f.page, lang)), msg)
 
 
 def _describe_suppression(u: dict) -> str:
@@ -132,3 +132,8 @@ def _pct(v: float | None, lang: str) -> str:
 def _amac_no(code: str | None) -> int:
     digits = "".join(ch for ch in (code or "") if ch.isdigit())
     return int(digits) if digits else 0
+
+
+def _page(page: int | None, lang: str) -> str:
+    """The page column: 's.5' in Turkish (sayfa), 'p.5' in English."""
+    return f"{'p' if lang == 'en' else 's'}.{page}" if page else ""

@@ -35,7 +35,7 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
         f.message = rule_of[id(f)].message(lang, f.params)
         if f.not_checked is not None:
             f.message = NOT_CHECKED["en" if lang == "en" else "tr"].format(
-                where=f.location or "—", rule=f.rule, page=f.not_checked)
+                where=f.location or WHOLE_REPORT["en" if lang == "en" else "tr"], rule=f.rule, page=f.not_checked)
         for s in cfg.suppressions:
             if s.matches(f):
                 s.used += 1
@@ -46,6 +46,8 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
     rc.unused_suppressions = cfg.unused_suppressions()
     return findings, rc
 
+
+WHOLE_REPORT = {"tr": "Raporun geneli", "en": "The report as a whole"}  # a figure of no amaç/hedef: the overall rate
 
 NOT_CHECKED = {
     "tr": "{where}: {rule} denetlenemedi (okuma sorunu, s. {page}); basılı değerlerin okunuşundan emin olunamadı.",
@@ -62,7 +64,8 @@ def _not_checked(findings: list[Finding]) -> None:
         return
 
     def covers(p: Finding, f: Finding) -> bool:
-        if not p.amac and not f.amac and p.page is not None and p.page == f.page and "confidence" in p.params:
+        if (not p.amac and not f.amac and p.page is not None and p.page == f.page
+                and p.params.get("kind") == "ocr_uncertain"):
             return True  # a figure of the report as a whole (the overall rate) read uncertainly on a scan
         if not p.amac or (p.amac, p.hedef) != (f.amac, f.hedef):
             return False
