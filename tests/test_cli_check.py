@@ -100,3 +100,15 @@ def test_suppression_by_id_unused_and_config_record(tmp_path):
     run("check", str(REHBER), "--engine", "pdfium", "-q", "--format", "json", "--output", str(plain),
         cwd=tmp_path / "elsewhere")
     assert json.loads(plain.read_text(encoding="utf-8"))["config"] is None
+
+
+def test_the_heading_names_the_kind_of_document():
+    """A programme or an activity report is not called a monitoring report: the heading says what was audited."""
+    cases = {ROOT / "fixtures" / "pdfs" / "akcay-2025-faaliyet-reportlab.pdf":
+             ("Faaliyet raporu denetimi:", "Activity report audit:"),
+             ROOT / "fixtures" / "compare" / "karacam-g-program-baseline-reportlab.pdf":
+             ("Performans programı denetimi:", "Performance programme audit:"),
+             REHBER: ("İzleme raporu denetimi:", "Monitoring report audit:")}
+    for path, (tr, en) in cases.items():
+        assert run("check", str(path), "-q").stdout.startswith(tr), path
+        assert run("check", str(path), "-q", "--lang", "en").stdout.startswith(en), path

@@ -150,6 +150,9 @@ MESSAGES["bad_config"] = {
 
 MESSAGES.update({
     "console_title": {"tr": "İzleme raporu denetimi: {title}", "en": "Monitoring report audit: {title}"},
+    "console_title_programme": {"tr": "Performans programı denetimi: {title}",
+                                "en": "Performance programme audit: {title}"},
+    "console_title_activity_report": {"tr": "Faaliyet raporu denetimi: {title}", "en": "Activity report audit: {title}"},
     "console_read": {
         "tr": "Düzen: {layout} · {extent} · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",
         "en": "Layout: {layout} · {extent} · {amac} amaç, {hedef} hedef, {gosterge} gösterge, {faaliyet} faaliyet",

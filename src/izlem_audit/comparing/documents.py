@@ -19,7 +19,7 @@ from ..errors import UserError
 from ..model import Report
 from ..normalising.text import ascii_fold, fold, squash
 
-KIND_REPORT = "monitoring_report"
+from ..assembling.kind import KIND_ACTIVITY, KIND_PROGRAMME, KIND_REPORT, kind_of  # noqa: F401 (re-exported)
 
 
 @dataclass
@@ -58,25 +58,6 @@ def municipality_of(report: Report) -> str:
 
 def municipality_key(name: str) -> str:
     return fold(name).replace(" belediyesi", "")
-
-
-KIND_PROGRAMME = "programme"
-KIND_ACTIVITY = "activity_report"
-
-
-def kind_of(report: Report) -> str:
-    """``programme`` when the programme's tables were read (``layout == "programme"``: göstergeler with a target
-    and no actual) and the title names no report, or when the title names the programme and no period is printed;
-    ``activity_report`` for the annual activity report; else ``monitoring_report``."""
-    title = fold(report.title or "")
-    if report.layout == KIND_PROGRAMME and not re.search(r"\b(izleme|degerlendirme|faaliyet)\s+rapor", title):
-        return KIND_PROGRAMME
-    if report.layout == "activity_deviation" or ("faaliyet raporu" in title and "izleme" not in title):
-        return KIND_ACTIVITY
-    monitored = any(g.periods for h in report.hedefler for g in h.gostergeler)
-    if "performans programi" in title and "izleme" not in title and "degerlendirme" not in title and not monitored:
-        return KIND_PROGRAMME
-    return KIND_REPORT
 
 
 def describe(index: int, path: str, report: Report) -> Document:

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..assembling.kind import KIND_ACTIVITY, KIND_PROGRAMME, kind_of
 from ..messages import extent, t
 from ..model import Report
 from ..normalising.numbers import format_number
@@ -23,7 +24,8 @@ def _group_key(f: Finding) -> tuple[str, str]:
 
 def render_console(report: Report, findings: list[Finding], rc: Recomputed, console: Console, lang: str = "tr") -> None:
     c = report.counts()
-    console.print(Text(t("console_title", lang, title=report.title or report.source.path), style="bold"))
+    console.print(Text(t(_TITLE_KEY.get(kind_of(report), "console_title"), lang,
+                         title=report.title or report.source.path), style="bold"))
     from .finding_text import layout_label  # the layout in words, not its internal id
 
     console.print(t("console_read", lang, layout=layout_label(report.layout, lang), extent=extent(report, lang), **c))
@@ -100,6 +102,8 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
     if report.summary.overall_rate is not None or rc.overall is not None:
         console.print(t("console_overall", lang, printed=_pct(report.summary.overall_rate, lang),
                         recomputed=_pct(rc.overall, lang)))
+
+_TITLE_KEY = {KIND_PROGRAMME: "console_title_programme", KIND_ACTIVITY: "console_title_activity_report"}
 
 
 def _row(table: Table, f: Finding, lang: str, depth: int) -> None:

@@ -16,6 +16,7 @@ import datetime as dt
 from html import escape
 
 from .. import __version__
+from ..assembling.kind import KIND_ACTIVITY, KIND_PROGRAMME, kind_of
 from ..messages import extent
 from ..model import Report
 from ..recomputing.report import Recomputed
@@ -23,8 +24,12 @@ from ..rules.base import Finding
 from . import finding_text as ft
 from .finding_text import FindingText, category_label, cut, num, pct, tr_en
 
+_TITLE_KEY = {KIND_PROGRAMME: "title_programme", KIND_ACTIVITY: "title_activity_report"}
+
 L = {
     "title": ("İzleme raporu denetimi", "Monitoring report audit"),
+    "title_programme": ("Performans programı denetimi", "Performance programme audit"),
+    "title_activity_report": ("Faaliyet raporu denetimi", "Activity report audit"),
     "period": ("Dönem", "Period"), "year": ("Yıl", "Year"), "file": ("Denetlenen dosya", "File audited"),
     "pages": ("sayfa", "pages"), "layout": ("Tablo düzeni", "Table layout"),
     "figures": ("Denetlenen rakamlar", "Figures checked"),
@@ -281,9 +286,9 @@ def render_html(report: Report, findings: list[Finding], rc: Recomputed, images:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
-        f"<title>{escape(_t('title', lang))} — {escape(report.municipality or title)}</title><style>{CSS}</style>"
+        f"<title>{escape(_t(_TITLE_KEY.get(kind_of(report), 'title'), lang))} — {escape(report.municipality or title)}</title><style>{CSS}</style>"
         f"</head><body><a class=\"skip\" href=\"#findings\">{_t('skip', lang)}</a><main>",
-        f'<header id="masthead"><p class="meta">{escape(_t("title", lang))}</p>'
+        f'<header id="masthead"><p class="meta">{escape(_t(_TITLE_KEY.get(kind_of(report), "title"), lang))}</p>'
         + (f'<p class="muni" id="municipality">{escape(report.municipality)}</p>' if report.municipality else "")
         + f'<h1 id="report-title">{escape(title)}</h1><p class="meta">{escape(" · ".join(facts))}</p></header>',
         f'<p class="verdict {tone}" id="verdict">{escape(verdict)}</p>',
