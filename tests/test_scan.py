@@ -150,7 +150,16 @@ def test_planted_errors_found_and_nothing_the_original_does_not_give(name, read)
     orig = {_key(f) for f in orig_findings if f.severity in ("error", "warning") and f.origin != "reader"}
     assert raised <= orig, f"errors/warnings the born-digital PDF does not give: {raised - orig}"
     if name in AT_200_DPI:
-        assert PLANTED[doc] <= raised, f"planted errors not found: {PLANTED[doc] - raised}"
+        # every planted cause is found; a planted consequence may instead be 'not checked', and only because a
+        # figure it judges was read uncertainly on that page (rehber at 200 dpi: the overall rate '%65,00' read at
+        # confidence 66, so IZ404 <- IZ201 <- IZ101 says 'not checked, p. 3' instead of comparing it)
+        by_key = {_key(f): f for f in scan_findings}
+        for key in PLANTED[doc] - raised:
+            f = by_key.get(key)
+            assert f is not None and f.not_checked is not None, f"planted error neither found nor 'not checked': {key}"
+            assert f.caused_by, f"a planted cause is only 'not checked': {key}"
+            assert any(p.origin == "reader" and p.params.get("kind") == "ocr_uncertain" and p.page == f.not_checked
+                       for p in scan_findings), f"'not checked' without an uncertain reading on its page: {key}"
     if "150dpi" not in name:
         # every error of the original is found, or 'not checked' because a figure it takes was read uncertainly:
         # never lost without a word
