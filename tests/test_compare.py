@@ -95,6 +95,13 @@ def test_documents_say_what_they_are():
     # given later first, the earliest is still the reference
     out = run_compare([d9, d6])
     assert [d.months for d in out.documents] == [6, 9]
+    # the document line a council member reads names the layout in words, not by its internal id
+    from izlem_audit.comparing.output import doc_line
+
+    tr, en = doc_line(d6, "tr", True), doc_line(d6, "en", True)
+    assert d6.report.layout not in tr and d6.report.layout not in en
+    assert "izleme raporu" in tr and "6 ay (başlıktan)" in tr and "tablo" in tr.lower()
+    assert "monitoring report" in en and "table" in en.lower()
 
 
 def test_alignment_by_title_finds_a_renumbered_item():

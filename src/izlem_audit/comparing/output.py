@@ -11,6 +11,7 @@ from typing import Any
 from ..messages import t
 from ..normalising.numbers import format_number
 from ..output.check_json import strict_dumps
+from ..output.finding_text import layout_label
 from ..rules.base import Finding
 from ..rules.engine import failing, verdict
 from .engine import Outcome
@@ -222,11 +223,13 @@ def _how(row, doc, h: str) -> str:
 
 TEXT = {
     "tr": {"title": "Belgeler arası tutarlılık", "docs": "Belgeler", "ref": "referans (en erken rapor)",
-           "none": "Belgeler arasında tutarsızlık bulunmadı.", "kind": {"monitoring_report": "izleme raporu", "programme": "performans programı"},
+           "none": "Belgeler arasında tutarsızlık bulunmadı.", "kind": {"monitoring_report": "izleme raporu", "programme": "performans programı",
+                                                                                         "activity_report": "faaliyet raporu"},
            "from": {"title": "başlıktan", "periods": "dönemlerden", "kind": "program", "": "bilinmiyor"},
            "count": "{n} bulgu: {e} hata, {w} uyarı, {i} bilgi; {s} bastırıldı.", "suppressed": "bastırıldı"},
     "en": {"title": "Consistency across documents", "docs": "Documents", "ref": "reference (earliest report)",
-           "none": "No inconsistency between the documents.", "kind": {"monitoring_report": "monitoring report", "programme": "performance programme"},
+           "none": "No inconsistency between the documents.", "kind": {"monitoring_report": "monitoring report", "programme": "performance programme",
+                                                                                     "activity_report": "activity report"},
            "from": {"title": "from the title", "periods": "from the periods", "kind": "programme", "": "unknown"},
            "count": "{n} findings: {e} errors, {w} warnings, {i} info; {s} suppressed.", "suppressed": "suppressed"},
 }
@@ -238,7 +241,7 @@ def doc_line(d, lang: str, reference: bool) -> str:
               if d.kind != "programme" else "—")
     muni = d.municipality or "?"
     return (f"[{d.index}] {d.path}: {x['kind'].get(d.kind, d.kind)}, {muni}, {d.year or '?'}, {months}, "
-            f"{d.report.layout}" + (f" — {x['ref'] if d.kind != 'programme' else x['ref'].split(' (')[0]}"
+            f"{layout_label(d.report.layout, lang)}" + (f" — {x['ref'] if d.kind != 'programme' else x['ref'].split(' (')[0]}"
                                     if reference else ""))
 
 

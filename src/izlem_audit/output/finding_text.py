@@ -208,6 +208,8 @@ LAYOUTS = {
                              "(period and cumulative values)"),
     "activity_deviation": ("Faaliyet raporu: müdürlük başına gösterge tablosu (hedef, sonuç, sapma durumu)",
                            "Activity report: a gösterge table per müdürlük (target, result, deviation)"),
+    "programme": ("Performans programı tabloları (hedef, etki, başlangıç değeri; gerçekleşme yok)",
+                  "Performance programme tables (target, weight, baseline; no actuals)"),
     "unknown": ("Tanınmayan düzen", "Unrecognised layout"),
 }
 
