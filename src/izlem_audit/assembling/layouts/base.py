@@ -40,7 +40,8 @@ reader sees a row, once for every layout.
 Adding a layout, step by step (docs/architecture.md says the same with an example):
 
 1. a module here, ``mylayout.py``, with ``class MyLayout(LayoutReader)``: ``name``, ``detect``, and whichever of
-   ``label_row`` / ``gosterge_row`` / ``faaliyet_row`` / ``close_block`` differ from the defaults;
+   ``label_row`` / ``gosterge_row`` / ``faaliyet_row`` / ``close_block`` differ from the defaults; a row reader
+   of its own ends as the defaults do, in ``new_item`` / ``put_cells`` / ``finish_item`` (below);
 2. one line in ``layouts/__init__.py``'s ``READERS``;
 3. its header spellings, if new, in ``normalising/headers.py``'s ``VOCABULARY``;
 4. a fixture builder under ``fixtures/build/`` (two producers) with its independent truth, and a test.
@@ -50,9 +51,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from ...model import Faaliyet, Gosterge, Hedef, Period
+from ...model import BBox, Faaliyet, Gosterge, Hedef, Period
 from ...normalising.numbers import parse_number
 from ...normalising.text import squash
 from ...normalising.units import split_unit
@@ -149,41 +150,22 @@ class LayoutReader:
         is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
             name_cell is not None and name_cell.flat and "month" not in ctx.cmap.fields())
         if is_new:
-            g = Gosterge(code=code or f"PG{len(h.gostergeler) + 1}", name="")
-            g.printed_code = printed
-            g.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
+            g = new_item(Gosterge, code, printed, h.gostergeler)
+            g.seq = _seq(f)
             if code_cell is not None and name_cell is not None and code_cell is not name_cell:
                 g.name = squash(name_cell.flat)
             else:
                 g.name = rest
-            _, unit = split_unit(g.name)
-            g.unit = unit.name
-            g.unit_known = unit.known
-            for fld in ("weight", "target", "baseline"):
-                c = f.get(fld)
-                if c is not None:
-                    setattr(g, fld, cell_number(c))
-                    g.evidence.cells[fld] = ev(c, row.page)
-            for fld in ("seq", "code", "name"):
-                c = f.get(fld)
-                if c is not None:
-                    g.evidence.cells[fld] = ev(c, row.page)
-            g.evidence.page = row.page
+            unit_of_name(g)
+            put_cells(g, f, row.page, ("weight", "target", "baseline", "seq", "code", "name"),
+                      numbers=("weight", "target", "baseline"))
             span = max((c.rowspan for c in row.cells), default=1)
-            g.evidence.bbox = row.table.row_bbox(row.index, span)
-            if code is None:
-                ctx.issue("missing_code", row.page, row.bbox, item=g.code)
-            h.gostergeler.append(g)
-            ctx.current.last_gosterge = g
+            finish_item(ctx, row, g, h.gostergeler, code, bbox=row.table.row_bbox(row.index, span))
         g = ctx.current.last_gosterge
         if not is_new and g is not None and name_cell is not None and name_cell.flat and name_cell is not code_cell:
             # the end of a name cut by a page break, beside the period that goes on on the next page
-            g.name = squash(f"{g.name} {name_cell.flat}")
-            _, unit = split_unit(g.name)
-            g.unit, g.unit_known = unit.name, unit.known
-            if (e := g.evidence.cells.get("name")) is not None:
-                e.text = g.name
-                e.parts.append((row.page, name_cell.bbox))
+            join_name(g, name_cell, row.page)
+            unit_of_name(g)
         if g is None:
             ctx.issue("orphan_row", row.page, row.bbox, text=" | ".join(row.texts()))
             return
@@ -249,29 +231,86 @@ class LayoutReader:
         name_cell = f.get("name")
         if code is None and ctx.continued_row(row, f, ("budget", "spent", "rate")):
             return
-        fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name=squash(name_cell.flat) if name_cell else "")
-        fa.printed_code = printed
-        fa.seq = f["seq"].flat if f.get("seq") is not None and f["seq"].flat else None
-        for fld, attr in (("budget", "budget"), ("spent", "spent"), ("rate", "reported_rate")):
-            c = f.get(fld)
-            if c is not None:
-                setattr(fa, attr, cell_number(c))
-                fa.evidence.cells[attr] = ev(c, row.page)
-        for fld in ("seq", "code", "name"):
-            c = f.get(fld)
-            if c is not None:
-                fa.evidence.cells[fld] = ev(c, row.page)
+        fa = new_item(Faaliyet, code, printed, h.faaliyetler)
+        fa.name = squash(name_cell.flat) if name_cell else ""
+        fa.seq = _seq(f)
+        put_cells(fa, f, row.page, ("budget", "spent", ("rate", "reported_rate"), "seq", "code", "name"),
+                  numbers=("budget", "spent", "rate"))
         if f.get("note") is not None:
             fa.note = squash(f["note"].flat)
             if fa.note:
                 fa.evidence.cells["note"] = ev(f["note"], row.page, fa.note)
-        fa.evidence.page = row.page
-        fa.evidence.bbox = row.bbox
-        if code is None:
-            ctx.issue("missing_code", row.page, row.bbox, item=fa.code)
-        h.faaliyetler.append(fa)
+        finish_item(ctx, row, fa, h.faaliyetler, code)
 
     # ------------------------------------------------------------------ end of a block
     def close_block(self, ctx: Assembler, block: HedefBlock) -> None:
         """The block is complete: settle what only the whole block tells."""
 
+
+# ----------------------------------------------------------------------------------------------- row -> item
+# What every layout's gösterge and faaliyet rows end in, written once: a new item numbered after the hedef's
+# others, its printed values with their cells as evidence, and the row's place, reading problems and list.
+
+Item = TypeVar("Item", Gosterge, Faaliyet)
+
+
+def new_item(cls: type[Item], code: str | None, printed: str, items: list[Item]) -> Item:
+    """A gösterge or faaliyet with its code as read, or, without one, numbered after the hedef's others
+    (``PG3``, ``F5``: a ``missing_code`` reading problem follows from ``finish_item``)."""
+    prefix = "PG" if cls is Gosterge else "F"
+    item = cls(code=code or f"{prefix}{len(items) + 1}", name="")
+    item.printed_code = printed
+    return item
+
+
+def put_cells(item: Gosterge | Faaliyet, f: dict[str, GridCell], page: int,
+              fields: tuple[str | tuple[str, str], ...], numbers: tuple[str, ...] = ()) -> None:
+    """The row's cells into ``item``, in the order of ``fields`` (the order the evidence is written): each a
+    field, or (field, attribute) where the model names it otherwise (``("rate", "reported_rate")``). A field of
+    ``numbers`` is read as a number into the attribute; every cell present becomes its evidence."""
+    for spec in fields:
+        fld, attr = (spec, spec) if isinstance(spec, str) else spec
+        c = f.get(fld)
+        if c is None:
+            continue
+        if fld in numbers:
+            setattr(item, attr, cell_number(c))
+        item.evidence.cells[attr] = ev(c, page)
+
+
+def finish_item(ctx: Assembler, row: TableRow, item: Gosterge | Faaliyet, items: list[Any], code: str | None,
+                bbox: BBox | None = None, extra: GridCell | None = None) -> None:
+    """The end of a row read into a new item: where it stands (the row's page and box, or ``bbox``), a
+    ``missing_code`` reading problem when no code was printed, an ``unplaced_row`` one for ``extra`` (a cell
+    under no column), and the item into its hedef's list (a gösterge becomes the block's last one)."""
+    assert ctx.current is not None
+    item.evidence.page = row.page
+    item.evidence.bbox = row.bbox if bbox is None else bbox
+    if code is None:
+        ctx.issue("missing_code", row.page, row.bbox, item=item.code)
+    if extra is not None:
+        ctx.issue("unplaced_row", row.page, extra.bbox, item=item.code, text=extra.flat)
+    items.append(item)
+    if isinstance(item, Gosterge):
+        ctx.current.last_gosterge = item
+        ctx.current.prev = "gosterge"
+
+
+def join_name(item: Gosterge | Faaliyet, cell: GridCell, page: int) -> None:
+    """The rest of the item's name, printed in a row of its own after a page break: joined to the name and to its
+    evidence (the cell's text, and this piece's box)."""
+    item.name = squash(f"{item.name} {cell.flat}")
+    if (e := item.evidence.cells.get("name")) is not None:
+        e.text = item.name
+        e.parts.append((page, cell.bbox))
+
+
+def unit_of_name(g: Gosterge) -> None:
+    """The gösterge's unit as its name says it (``… (adet)``, ``… Oranı (%)``)."""
+    _, unit = split_unit(g.name)
+    g.unit, g.unit_known = unit.name, unit.known
+
+
+def _seq(f: dict[str, GridCell]) -> str | None:
+    c = f.get("seq")
+    return c.flat if c is not None and c.flat else None

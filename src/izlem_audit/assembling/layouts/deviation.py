@@ -37,7 +37,7 @@ from ...reading.page import GridCell
 from ...reading.rows import TableRow
 from ..cells import cell_number, ev
 from ..columns import Column, ColumnMap, HeadCell
-from .base import Detection, LayoutReader
+from .base import Detection, LayoutReader, finish_item, put_cells
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -98,11 +98,7 @@ class Deviation(LayoutReader):
                      printed_code=squash(code_cell.flat).replace(" ", ""))  # type: ignore[union-attr]
         unit = normalise_unit(unit_cell.flat if unit_cell is not None else None)
         g.unit, g.unit_known = unit.name, unit.known
-        g.target = cell_number(f["target"]) if "target" in f else None
-        for fld in ("code", "name", "unit", "target"):
-            if (c := f.get(fld)) is not None:
-                g.evidence.cells[fld] = ev(c, row.page)
-        g.evidence.page, g.evidence.bbox = row.page, row.bbox
+        put_cells(g, f, row.page, ("code", "name", "unit", "target"), numbers=("target",))
         note = f.get("note")
         p = Period(12, cell_number(f["actual"]) if "actual" in f else None,
                    cell_number(f["rate"]) if "rate" in f else None, squash(note.flat) if note is not None else "")
@@ -113,9 +109,7 @@ class Deviation(LayoutReader):
         if note is not None and p.note:
             p.evidence.cells["note"] = ev(note, row.page, p.note)
         g.periods.append(p)
-        h.gostergeler.append(g)
-        ctx.current.last_gosterge = g
-        ctx.current.prev = "gosterge"
+        finish_item(ctx, row, g, h.gostergeler, pg)
 
     def _block(self, ctx: Assembler, row: TableRow, key: tuple[str, str, str | None], birim: GridCell | None) -> None:
         """Make the block of ``key`` current: the open one, a closed one whose rows come back, or a new one."""

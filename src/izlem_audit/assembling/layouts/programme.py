@@ -26,19 +26,19 @@ conservation ledger finds each number placed; a row that fits nowhere is a readi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...model import Faaliyet, Gosterge, Hedef
 from ...normalising.headers import match_column
 from ...normalising.numbers import parse_number
 from ...normalising.text import ascii_fold, fold, squash
-from ...normalising.units import normalise_unit, split_unit
+from ...normalising.units import normalise_unit
 from ...reading.page import GridCell
 from ...reading.rows import TableRow
 from .. import codes
 from ..cells import cell_number, ev
 from ..columns import Column, ColumnMap, HeadCell
-from .base import Detection, LayoutReader
+from .base import Detection, Item, LayoutReader, finish_item, join_name, new_item, put_cells, unit_of_name
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -304,43 +304,21 @@ class Programme(LayoutReader):
             return
         h = ctx.current.hedef
         f = self._fields(ctx, row)
-        name_cell, code_cell = f.get("name"), f.get("code")
-        first = code_cell or name_cell
-        code, printed, rest = codes.item_code(first.flat if first else "", "PG")
-        if code is None and not any(_number(f.get(k)) is not None for k in ("target", "weight", "baseline")):
-            if not self._goes_on(h.gostergeler, name_cell, row):
-                ctx.issue("unplaced_row", row.page, row.bbox, text=" | ".join(row.texts()))
+        started = self._start(ctx, row, f, Gosterge, h.gostergeler, ("target", "weight", "baseline"))
+        if started is None:
             return
-        g = Gosterge(code=code or f"PG{len(h.gostergeler) + 1}", name="")
-        g.printed_code = printed
-        g.name = squash(name_cell.flat) if code_cell is not None and name_cell is not None and \
-            code_cell is not name_cell else (rest if code else squash(name_cell.flat if name_cell else ""))
+        g, code = started
         unit_cell = f.get("unit")
         if unit_cell is not None:
             u = normalise_unit(unit_cell.flat)
             g.unit, g.unit_known = u.name, u.known
-            g.evidence.cells["unit"] = ev(unit_cell, row.page)
         else:
-            _, u = split_unit(g.name)
-            g.unit, g.unit_known = u.name, u.known
-        for fld in ("weight", "baseline", "target"):
-            if f.get(fld) is not None:
-                setattr(g, fld, _number(f[fld]))
+            unit_of_name(g)
+        # every printed cell is evidence (the unit's first: the order the evidence has always been written in)
+        put_cells(g, f, row.page, ("unit", *_printed(f)), numbers=("weight", "baseline", "target"))
         if g.baseline is None and f.get("prior") is not None and "baseline" not in ctx.cmap.fields():
             g.baseline = _number(f["prior"])  # the previous year's value is the only baseline printed
-        for k, c in f.items():
-            if k != "_extra":
-                g.evidence.cells[k] = ev(c, row.page)
-        if f.get("seq") is not None:
-            g.seq = squash(f["seq"].flat)
-        g.evidence.page, g.evidence.bbox = row.page, row.bbox
-        if code is None:
-            ctx.issue("missing_code", row.page, row.bbox, item=g.code)
-        if "_extra" in f:
-            ctx.issue("unplaced_row", row.page, f["_extra"].bbox, item=g.code, text=f["_extra"].flat)
-        h.gostergeler.append(g)
-        ctx.current.last_gosterge = g
-        ctx.current.prev = "gosterge"
+        self._finish(ctx, row, f, g, code, h.gostergeler)
 
     def faaliyet_row(self, ctx: Assembler, row: TableRow) -> None:
         assert ctx.current is not None and ctx.cmap is not None
@@ -354,53 +332,55 @@ class Programme(LayoutReader):
             h.evidence.cells["sum_label"] = ev(filled[0], row.page)
             return
         f = self._fields(ctx, row)
-        name_cell, code_cell = f.get("name"), f.get("code")
-        first = code_cell or name_cell
-        code, printed, rest = codes.item_code(first.flat if first else "", "F")
-        money = [k for k in ("budget", "outside", "total") if _number(f.get(k)) is not None]
-        if code is None and not money:
-            if not self._goes_on(h.faaliyetler, name_cell, row):
-                ctx.issue("unplaced_row", row.page, row.bbox, text=" | ".join(row.texts()))
+        started = self._start(ctx, row, f, Faaliyet, h.faaliyetler, ("budget", "outside", "total"))
+        if started is None:
             return
-        fa = Faaliyet(code=code or f"F{len(h.faaliyetler) + 1}", name="")
-        fa.printed_code = printed
-        fa.name = squash(name_cell.flat) if code_cell is not None and name_cell is not None and \
-            code_cell is not name_cell else (rest if code else squash(name_cell.flat if name_cell else ""))
+        fa, code = started
         budget = f.get("budget") if f.get("budget") is not None else f.get("total")
         fa.budget = _number(budget)
-        for k, c in f.items():
-            if k != "_extra":
-                fa.evidence.cells[k] = ev(c, row.page)
+        put_cells(fa, f, row.page, _printed(f))
         if budget is not None:
             fa.evidence.cells["budget"] = ev(budget, row.page)
         if f.get("note") is not None:
             fa.note = squash(f["note"].flat)
-        if f.get("seq") is not None:
-            fa.seq = squash(f["seq"].flat)
-        fa.evidence.page, fa.evidence.bbox = row.page, row.bbox
-        if code is None:
-            ctx.issue("missing_code", row.page, row.bbox, item=fa.code)
-        if "_extra" in f:
-            ctx.issue("unplaced_row", row.page, f["_extra"].bbox, item=fa.code, text=f["_extra"].flat)
-        h.faaliyetler.append(fa)
+        self._finish(ctx, row, f, fa, code, h.faaliyetler)
 
     @staticmethod
-    def _goes_on(items: list, name_cell: GridCell | None, row: TableRow) -> bool:
-        """A row with a name and no code or figure: the rest of the item above's long name (a row broken by a
-        page break). True when joined."""
-        if not items or name_cell is None:
-            return False
-        item = items[-1]
-        item.name = squash(f"{item.name} {name_cell.flat}")
-        c = item.evidence.cells.get("name")
-        if c is not None:
-            c.text = item.name
-            c.parts.append((row.page, name_cell.bbox))
-        return True
+    def _start(ctx: Assembler, row: TableRow, f: dict[str, GridCell], cls: type[Item], items: list[Item],
+               figures: tuple[str, ...]) -> tuple[Item, str | None] | None:
+        """A new gösterge or faaliyet from a row with a code or one of its ``figures``, named by the name cell (or
+        by what follows the code in a cell holding both); None for a row with neither: the rest of the item
+        above's long name (a row broken by a page break) or, with no item above or no name, an ``unplaced_row``
+        reading problem."""
+        name_cell, code_cell = f.get("name"), f.get("code")
+        first = code_cell or name_cell
+        code, printed, rest = codes.item_code(first.flat if first else "", "PG" if cls is Gosterge else "F")
+        if code is None and not any(_number(f.get(k)) is not None for k in figures):
+            if items and name_cell is not None:
+                join_name(items[-1], name_cell, row.page)
+            else:
+                ctx.issue("unplaced_row", row.page, row.bbox, text=" | ".join(row.texts()))
+            return None
+        item = new_item(cls, code, printed, items)
+        item.name = squash(name_cell.flat) if code_cell is not None and name_cell is not None and \
+            code_cell is not name_cell else (rest if code else squash(name_cell.flat if name_cell else ""))
+        return item, code
+
+    @staticmethod
+    def _finish(ctx: Assembler, row: TableRow, f: dict[str, GridCell], item: Gosterge | Faaliyet, code: str | None,
+                items: list[Any]) -> None:
+        if f.get("seq") is not None:
+            item.seq = squash(f["seq"].flat)
+        finish_item(ctx, row, item, items, code, extra=f.get("_extra"))
 
 
 def _number(c: GridCell | None) -> float | None:
     return None if c is None else cell_number(c)
+
+
+def _printed(f: dict[str, GridCell]) -> tuple[str, ...]:
+    """The fields of a row's cells, in the row's order (a cell under no column is ``_extra``, no field)."""
+    return tuple(k for k in f if k != "_extra")
 
 
 __all__ = ["Programme", "GOSTERGE_HEADERS", "FAALIYET_HEADERS", "programme_columns", "label_field", "Hedef"]
