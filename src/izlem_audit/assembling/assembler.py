@@ -31,12 +31,14 @@ from ..normalising.units import split_unit
 from ..reading.page import Block, GridCell, GridTable, Line
 from ..reading.rows import TableRow, table_rows
 from . import codes
+from ..normalising.periods import parse_period
 from .cells import cell as _cell
 from .cells import cell_number, ev as _ev, more as _more
 from .columns import (Column, ColumnMap, HeadCell, classify_header, head_row, looks_like_header,
                       merge_header_row, repair_missing_actual)
 from . import layouts
 from .layouts import Detection, HedefBlock, LayoutReader
+from .layouts.base import settle_periods
 from .summary import SummaryReader
 
 LAYOUT_MONTHLY = "monthly_rows"
@@ -68,6 +70,7 @@ class Assembler:
         self.mode: str | None = None  # "gosterge", "faaliyet", "summary" or None
         self.summary = SummaryReader(self.report)
         self.period_hint = period_hint
+        self.year_hint: int | None = None  # the report's year, from the title line that gives its period
         self.layouts: dict[str, int] = {}  # layout -> hedef blocks read in it
         self.unplaced: list[_Row] = []
         self.cut: _Row | None = None  # the last row of a table cut by the page's bottom margin, until its rest
@@ -84,6 +87,8 @@ class Assembler:
             self.summary.text(block.text.line, block.page)
             if self.period_hint is None:
                 self.period_hint = codes.period_months_from_title(block.text.line.text)
+            if self.year_hint is None:
+                self.year_hint = codes.year_from_title(block.text.line.text)
             return
         assert block.table is not None
         table = block.table
@@ -249,6 +254,7 @@ class Assembler:
         if self.current is None:
             return
         b = self.current
+        settle_periods(self, b)  # "I. Dönem": a quarter or a half-year, told by the block's other labels
         for r in self.readers:  # each settles its own notes on the block
             r.close_block(self, b)
         h = b.hedef
@@ -449,7 +455,7 @@ class Assembler:
             if c is None or not c.flat:
                 return False
             if k == "month":
-                return any(codes.month_of(t) for t in c.flat.split())
+                return any(codes.month_of(t) for t in c.flat.split()) or parse_period(c.flat) is not None
             return any(parse_number(t) is not None for t in c.flat.split()) or cell_number(c) is not None
 
         if any(holds_value(k) for k in value_fields) or not any(c.flat for c in row.cells):

@@ -72,3 +72,13 @@ def period_months_from_title(text: str) -> int | None:
     if re.search(r"\b(?:birinci|ilk)\s+alti\s+ay", t):
         return 6
     return None
+
+
+def year_from_title(text: str) -> int | None:
+    """The year a report's title line names: ``2025 YILI PERFORMANS PROGRAMI 6 AYLIK İZLEME RAPORU`` -> 2025;
+    None for a line that names no report (a year in running text is not the report's)."""
+    t = label_key(text)
+    if not re.search(r"izleme|performans\s+program|faaliyet\s+rapor", t):
+        return None
+    m = re.search(r"\b(20\d\d)\s*(?:yili|yilina)\b", t)
+    return int(m.group(1)) if m else None

@@ -8,9 +8,9 @@ generated from it (``python -m izlem_audit.normalising.headers``; a test keeps t
 
 Field labels are folded (Turkish-aware, ASCII), a year is read as ``YYYY`` (``2025 Yılı Hedefi``), and compared
 with rapidfuzz's ratio; the best label above ``THRESHOLD`` wins. Whole-string ratio (not token-set) keeps
-``Hedef`` apart from ``Hedef Etkisi`` and ``Gerçekleşme`` apart from ``Gerçekleşme Oranı``. Period labels are
-matched exactly after folding (``3 Aylık`` and ``6 Aylık`` differ by one character, which no fuzzy threshold can
-tell from a misprint).
+``Hedef`` apart from ``Hedef Etkisi`` and ``Gerçekleşme`` apart from ``Gerçekleşme Oranı``. Period labels are read by
+the period vocabulary (``normalising/periods.py``), never loosely (``3 Aylık`` and ``6 Aylık`` differ by one
+character, which no fuzzy threshold can tell from a misprint).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .periods import period_end
 from .text import fold
 
 THRESHOLD = 80.0
@@ -200,16 +201,10 @@ def match_prefix(text: str, columns: dict[str, tuple[str, ...]], min_len: int = 
     return None
 
 
-def _period_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-_PERIODS = {_period_key(s): int(m.field[1:]) for m in VOCABULARY if m.kind == "period" for s in m.spellings}
-
-
 def match_period(text: str) -> int | None:
-    """The month a period column's label ends in (``3 Aylık``, ``I. Dönem``, ``Ocak-Mart`` -> 3), or None."""
-    return _PERIODS.get(_period_key(text))
+    """The month a period column's label ends in (``3 Aylık``, ``I. Dönem``, ``Ocak-Mart`` -> 3), or None: the
+    period vocabulary's (``normalising/periods.period_end``), which reads every spelling listed here and more."""
+    return period_end(text)
 
 
 def vocabulary_markdown() -> str:
@@ -217,9 +212,10 @@ def vocabulary_markdown() -> str:
     kinds = {"gosterge": "Gösterge tables", "faaliyet": "Faaliyet tables",
              "deviation": "Activity report (faaliyet raporu) per-müdürlük tables (layout `activity_deviation`)",
              "hedef_box": "The hedef box (key/value layout: label | value rows, the code at the start of the value)",
-             "period": "Period columns (matched exactly; the field is the month the period ends in; read by "
-                       "the quarter-columns layout, `assembling/layouts/quarters.py`, where a column under a period "
-                       "label holds that period's value and the gerçekleşme column beside them is C)"}
+             "period": "Period columns (the field is the month the period ends in; read by the quarter-columns "
+                       "layout, `assembling/layouts/quarters.py`, where a column under a period label holds that "
+                       "period's value and the gerçekleşme column beside them is C; these spellings are examples: "
+                       "every label is read by the period vocabulary, `docs/period-vocabulary.md`)"}
     out = ["# Header vocabulary", "",
            "Generated from `VOCABULARY` in `src/izlem_audit/normalising/headers.py` "
            "(`python -m izlem_audit.normalising.headers > docs/header-vocabulary.md`); a test keeps them equal.",
@@ -227,7 +223,8 @@ def vocabulary_markdown() -> str:
            "A header label is folded (Turkish-aware, ASCII; a year reads as `YYYY`) and compared with every "
            f"spelling of its table kind by rapidfuzz's whole-string ratio; the best at or above {THRESHOLD:g} names "
            "the column. Labels ending in `(A)`, `(B)`, `(C)` (the guide's letters) are baseline, target and actual "
-           "whatever their words; `(C-A)/(B-A)` is the rate. Period labels must match exactly after folding.", ""]
+           "whatever their words; `(C-A)/(B-A)` is the rate. Period labels are read by the period vocabulary "
+           "(`normalising/periods.py`, `docs/period-vocabulary.md`), never by a loose match.", ""]
     for kind, title in kinds.items():
         out += [f"## {title}", "", "| field | meaning | spellings |", "|---|---|---|"]
         for m in VOCABULARY:

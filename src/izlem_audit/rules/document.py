@@ -60,10 +60,14 @@ STRUCTURE_TEXT = {
                               "The column '{label}' names a field ({field}) another column already holds; the "
                               "values under it (e.g. '{text}') were not read: which period they belong to is "
                               "not known."),
-    "period_label_unknown": ("{item}: dönem hücresi ('{text}') bir döneme (3, 6, 9, 12. ay) çevrilemedi; bu satırın "
-                             "değerleri dönemsiz okundu.",
-                             "{item}: the period cell ('{text}') could not be read as a period (month 3, 6, 9 or "
-                             "12); the row's values were read without a period."),
+    "period_label_unknown": ("{item}: dönem hücresi ('{text}') bir döneme çevrilemedi (tanınan yazımlar: 6, "
+                             "Haziran, Ocak-Haziran, Nisan-Haziran, II. Çeyrek, 1. Altı Ay, Yıl Sonu…); bu satırın değerleri dönemsiz okundu.",
+                             "{item}: the period cell ('{text}') could not be read as a period (accepted: 6, "
+                             "Haziran, Ocak-Haziran, Nisan-Haziran, II. Çeyrek, 1. Altı Ay, Yıl Sonu…); the row's values were read without a period."),
+    "period_other_year": ("{item}: dönem hücresi ('{text}') raporun yılından ({year}) başka bir yılı gösteriyor; bu "
+                          "satırın değerleri dönemsiz okundu.",
+                          "{item}: the period cell ('{text}') names another year than the report's ({year}); the "
+                          "row's values were read without a period."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
     "scanned_page": ("Bu sayfa taranmış bir görüntü (metin katmanı yok); okunmadı ve denetlenmedi. Görüntüden "

@@ -57,7 +57,8 @@ from ...model import BBox, Faaliyet, Gosterge, Hedef, Period
 from ...normalising.numbers import parse_number
 from ...normalising.text import squash
 from ...normalising.units import split_unit
-from ...reading.page import GridCell
+from ...normalising.periods import parse_period, resolve_periods
+from ...reading.page import GridCell, Line
 from ...reading.rows import TableRow
 from .. import codes
 from ..cells import cell_number, ev, line_ev, split_values
@@ -65,6 +66,83 @@ from ..columns import Column, ColumnMap, HeadCell, build_map
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
+
+
+PENDING_PERIODS = "pending_periods"  # HedefBlock.state: (gösterge, period, label, page, bbox) read at the block's end
+PERIOD_LABELS = "period_labels"  # HedefBlock.state: every period label of the block, read together at its end
+
+
+def period_labels(c: GridCell | None) -> list[tuple[str, Line | None]]:
+    """The period labels of a month cell, each with the line it starts on: one per line (``3`` / ``6``,
+    ``Ocak-Mart`` / ``Nisan-Haziran``), a label wrapped over two or three lines joined (``Ocak-`` / ``Mart``,
+    ``I. Dönem`` / ``(Ocak-Mart)``), month numbers side by side on one line split (``3 6``). A line that is no
+    label is kept as its text (the reader reports it), never dropped."""
+    if c is None:
+        return []
+    lines = [ln for ln in c.lines if ln.text.strip()]
+    out: list[tuple[str, Line | None]] = []
+    i = 0
+    while i < len(lines):
+        for k in (3, 2):  # the longest run of lines that reads as one label
+            if i + k <= len(lines) and parse_period(" ".join(ln.text for ln in lines[i:i + k])) is not None:
+                out.append((squash(" ".join(ln.text for ln in lines[i:i + k])), lines[i]))
+                i += k
+                break
+        else:
+            text = squash(lines[i].text)
+            tokens = text.split()
+            if parse_period(text) is None and len(tokens) > 1 and all(
+                    (q := parse_period(t)) is not None and q.basis == "end" for t in tokens):
+                out.extend((t, None) for t in tokens)
+            else:
+                out.append((text, lines[i]))
+            i += 1
+    return out
+
+
+def read_period(ctx: Assembler, g: Gosterge, text: str, page: int, bbox) -> int | None:
+    """The month a printed period label ends in (``normalising/periods.py``), for a row of ``g``. A label that
+    names no period, another year than the report's, or (``I. Dönem``) a quarter or a half-year is None here: a
+    reading problem, or, for the last, settled by the block's other labels when the block ends
+    (``settle_periods``)."""
+    assert ctx.current is not None
+    ctx.current.state.setdefault(PERIOD_LABELS, []).append(text)
+    p = parse_period(text)
+    if p is None:
+        ctx.issue("period_label_unknown", page, bbox, item=g.code, text=text)
+        return None
+    year = getattr(ctx, "year_hint", None)
+    if p.year is not None and year is not None and p.year != year:
+        ctx.issue("period_other_year", page, bbox, item=g.code, text=text, year=year)
+        return None
+    if p.alternative is not None:
+        ctx.current.state.setdefault(PENDING_PERIODS, []).append((g, None, text, page, bbox))
+        return None
+    return p.end
+
+
+def pending_period(ctx: Assembler, g: Gosterge, p: Period) -> None:
+    """``p`` is the period of ``g`` whose label ``read_period`` left for the block's end, if one did."""
+    assert ctx.current is not None
+    pend = ctx.current.state.get(PENDING_PERIODS)
+    if pend and pend[-1][1] is None and pend[-1][0] is g:
+        pend[-1] = (g, p, *pend[-1][2:])
+
+
+def settle_periods(ctx: Assembler, block: HedefBlock) -> None:
+    """At a block's end: the ``I. Dönem`` / ``II. Dönem`` labels read with the block's other labels and the
+    report's period (``resolve_periods``); one that stays ambiguous is a reading problem."""
+    pending = block.state.pop(PENDING_PERIODS, [])
+    if not pending:
+        return
+    labels = block.state.get(PERIOD_LABELS, [])
+    by_label = dict(zip(labels, resolve_periods(labels, ctx.period_hint)))
+    for g, p, text, page, bbox in pending:
+        r = by_label.get(text)
+        if r is None:
+            ctx.issue("period_label_unknown", page, bbox, item=g.code, text=text)
+        elif p is not None:
+            p.month = r.end
 
 
 @dataclass(frozen=True)
@@ -178,9 +256,11 @@ class LayoutReader:
         month_cell, actual_cell, rate_cell, note_cell = f.get("month"), f.get("actual"), f.get("rate"), f.get("note")
         if month_cell is None and actual_cell is None and rate_cell is None:
             return
+        labels: list[tuple[str, Line | None]] = []
         if "month" in ctx.cmap.fields():
-            month_lines = month_cell.lines if month_cell is not None else []
-            months = [codes.month_of(t) for ln in month_lines for t in ln.text.split()]
+            labels = period_labels(month_cell)
+            months = [read_period(ctx, g, text, row.page, line.bbox if line else month_cell.bbox)  # type: ignore[union-attr]
+                      for text, line in labels]
         else:
             months = [ctx.period_hint]
         if not months:
@@ -209,8 +289,12 @@ class LayoutReader:
                     line = vals[i][0] if i < len(vals) else None
                     p.evidence.cells[name] = line_ev(line, c, row.page)
             if month_cell is not None:
-                ml = month_cell.lines[i] if i < len(month_cell.lines) and len(month_cell.lines) == n else None
+                ml = labels[i][1] if i < len(labels) and len(labels) == n else None
                 p.evidence.cells["month"] = line_ev(ml, month_cell, row.page)
+                if ml is not None and labels[i][0] != ml.text:  # a label wrapped over lines: "Ocak-" / "Mart"
+                    p.evidence.cells["month"].text = labels[i][0]
+            if month is None:
+                pending_period(ctx, g, p)
             if note_cell is not None and note:
                 p.evidence.cells["note"] = ev(note_cell, row.page, note)
             g.periods.append(p)

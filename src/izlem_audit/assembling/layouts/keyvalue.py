@@ -4,7 +4,7 @@ Each hedef block opens with a two-column box whose labels name the field and who
 (``Stratejik Amaç | SA1 - Çevre …``, ``Stratejik Hedef | SH1.2 - …``, ``Performans Hedefi | PH1.2.1 - …``,
 ``Sorumlu Birim | …``, ``Hedef Performansı (%) | 75,42``); the labels are matched by meaning (``VOCABULARY``, kind
 ``hedef_box``). Then a gösterge table with one sub-row per period, the period cell written out (``Ocak-Eylül``,
-``9 Aylık``, ``III. Dönem``, ``9. Ay``: ``match_period``), the period's own value (``Dönem Gerçekleşmesi`` →
+``9 Aylık``, ``III. Dönem``, ``9. Ay``: ``normalising/periods.py``), the period's own value (``Dönem Gerçekleşmesi`` →
 ``Period.period_value``) beside the running total (``Kümülatif Gerçekleşme`` → ``Period.actual``, the C of the
 guide's formula), and a faaliyet table (read as every layout's).
 
@@ -22,14 +22,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import Gosterge, Period
-from ...normalising.headers import BOX_FIELDS, match_column, match_period
+from ...normalising.headers import BOX_FIELDS, match_column
 from ...normalising.text import fold, squash
 from ...reading.page import GridCell
 from ...reading.rows import TableRow
-from .. import codes
 from ..cells import cell_number, ev
 from ..columns import Column
-from .base import Detection, LayoutReader
+from .base import Detection, LayoutReader, pending_period, read_period
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -118,7 +117,10 @@ class KeyValue(LayoutReader):
         if month_cell is None and f.get("actual") is None and f.get("rate") is None:
             return
         label = squash(month_cell.flat) if month_cell is not None else ""
-        month = match_period(label) or codes.month_of(label) if label else ctx.period_hint
+        if label:  # read by the period vocabulary; a label it cannot read is a reading problem there
+            month = read_period(ctx, g, label, row.page, month_cell.bbox if month_cell else row.bbox)
+        else:
+            month = ctx.period_hint
         note = squash(note_cell.flat) if note_cell is not None else ""
         p = Period(month, cell_number(f["actual"]) if "actual" in f else None,
                    cell_number(f["rate"]) if "rate" in f else None, note)
@@ -131,6 +133,8 @@ class KeyValue(LayoutReader):
         if note_cell is not None and note:
             p.evidence.cells["note"] = ev(note_cell, row.page, note)
         g.periods.append(p)
-        if month is None:
+        if month is None and label:
+            pending_period(ctx, g, p)
+        elif month is None:
             ctx.issue("period_label_unknown", row.page, month_cell.bbox if month_cell else row.bbox, item=g.code,
                       text=label)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Gosterge, Period
 from ...normalising.headers import match_period
+from ...normalising.periods import resolve_periods
 from ...normalising.text import squash
 from ...reading.page import GridCell
 from ...reading.rows import TableRow
@@ -71,8 +72,9 @@ class Quarters(Guide):
     def periods(self, ctx: Assembler, g: Gosterge, row: TableRow, f: dict[str, GridCell]) -> None:
         """One period per period column, each with its own cell; C and the rate as ``g.reached``."""
         by_month: dict[int, GridCell] = {}
+        header = self._header_months(ctx, row)
         for col, c in ctx.columns_of(row):
-            m = _period(col) if col is not None else None
+            m = header.get(id(col)) if col is not None else None
             if m is None:
                 continue
             if m in by_month and c is not by_month[m]:
@@ -107,6 +109,27 @@ class Quarters(Guide):
                 p.note = text
                 p.evidence.cells["note"] = ev(note, row.page, text)
         g.reached = r
+
+    def _header_months(self, ctx: Assembler, row: TableRow) -> dict[int, int | None]:
+        """The month each period column ends in, its labels read together (``resolve_periods``: ``I. Dönem`` /
+        ``II. Dönem`` alone are the halves of a 12-month report, the quarters of a 6-month one); a column whose
+        label stays ambiguous is said once per table (``period_label_unknown``) and its values are not read as a
+        period's. Kept per column map in the block's state."""
+        assert ctx.current is not None and ctx.cmap is not None
+        cache = ctx.current.state.setdefault("header_months", {})
+        key = id(ctx.cmap)
+        if key not in cache:
+            cols = [c for c in ctx.cmap.columns if _period(c) is not None]
+            resolved = resolve_periods([c.period_label or c.label for c in cols], ctx.period_hint)
+            out: dict[int, int | None] = {}
+            for c, r in zip(cols, resolved):
+                if r is None or r.end not in (3, 6, 9, 12):
+                    ctx.issue("period_label_unknown", row.page, None, text=c.period_label or c.label)
+                    out[id(c)] = None
+                else:
+                    out[id(c)] = r.end
+            cache[key] = out
+        return cache[key]
 
     def close_block(self, ctx: Assembler, block: HedefBlock) -> None:
         """The guide's Açıklama rows settle on the periods; a gösterge's own açıklama is C's too."""
