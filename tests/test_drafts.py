@@ -10,14 +10,13 @@ PDFs, never written down.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from helpers import cli as run, one_line
 from izlem_audit.extract import extract, extract_draft
 from izlem_audit.model import Report
 from izlem_audit.reading.xlsx_source import format_number
@@ -163,32 +162,20 @@ def test_excel_numbers_print_the_turkish_way(value, fmt, printed):
 # ---------------------------------------------------------------------------------------------- input kinds
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "izlem_audit.cli", *args], capture_output=True, text=True,
-                          timeout=120)
-
-
-def _one_line(proc: subprocess.CompletedProcess) -> str:
-    assert proc.returncode == 2, proc.stderr
-    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return lines[0]
-
-
 def test_unsupported_file_names_what_is_accepted(tmp_path):
     p = tmp_path / "notlar.txt"
     p.write_text("bir rapor değil")
-    line = _one_line(run("check", str(p)))
+    line = one_line(run("check", str(p)))
     assert "PDF" in line and ".docx" in line and ".xlsx" in line
     assert "yayımladığı" not in line
-    line = _one_line(run("check", str(p), "--lang", "en"))
+    line = one_line(run("check", str(p), "--lang", "en"))
     assert "PDF" in line and ".docx" in line and ".xlsx" in line
 
 
 def test_old_word_file_is_told_to_be_saved_as_docx(tmp_path):
     p = tmp_path / "taslak.doc"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    line = _one_line(run("check", str(p)))
+    line = one_line(run("check", str(p)))
     assert ".docx" in line and "PDF'i verin" not in line
 
 
@@ -196,7 +183,7 @@ def test_damaged_docx_is_one_line_without_pdf_advice(tmp_path):
     src = ROOT / "fixtures" / "drafts" / "rehber-2025-6.docx"
     p = tmp_path / "taslak.docx"
     p.write_bytes(src.read_bytes()[:4000])
-    line = _one_line(run("check", str(p)))
+    line = one_line(run("check", str(p)))
     assert "bozuk" in line and "yayımladığı" not in line
 
 
@@ -210,7 +197,7 @@ def test_docx_without_hedef_tables(tmp_path):
     t.cell(0, 1).text = "Görev"
     p = tmp_path / "notlar.docx"
     doc.save(str(p))
-    line = _one_line(run("check", str(p)))
+    line = one_line(run("check", str(p)))
     assert "hedef tablosu okunamadı" in line and "1 tablo incelendi: Tablo 1" in line
 
 

@@ -14,6 +14,7 @@ import pytest
 from izlem_audit.extract import extract
 from izlem_audit.model import Report
 from izlem_audit.normalising.text import squash
+from helpers import assert_equals_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 PDFS = sorted((ROOT / "fixtures" / "pdfs").glob("*.pdf"))
@@ -79,12 +80,7 @@ def test_extraction_equals_truth(pdf: Path, engine: str):
         pytest.fail(f"no truth file for {pdf.name}")
     if engine == "camelot":
         pytest.importorskip("camelot")
-    report = extract(pdf, engine=engine)
-    got = report.to_dict(evidence=False)
-    diffs: list[str] = []
-    n = compare(truth, got, "report", diffs)
-    print(f"\n{pdf.name} [{engine}]: {n} cells compared, {len(diffs)} differ")
-    assert not diffs, f"{len(diffs)} of {n} cells differ:\n" + "\n".join(diffs[:40])
+    n = assert_equals_truth(truth, extract(pdf, engine=engine), f"{pdf.name} [{engine}]")
     # the comparison must have covered the whole truth: every gösterge period and faaliyet
     counts = Report.from_dict(truth).counts()
     assert n > 5 * (counts["gosterge"] + counts["faaliyet"])

@@ -260,15 +260,12 @@ def test_gosterge_grid_shape(raw):
 
 def test_truth_builder_is_independent_of_the_package():
     """Ground truth must not come from the code under test: building every truth imports nothing of izlem_audit."""
-    import subprocess
-    import sys
+    from helpers import run_apart
 
-    code = ("import sys, json; from fixtures.build.truth import truth_from_raw; "
-            "from fixtures.build.rehber import build; "
-            "truth_from_raw(json.load(open('fixtures/raw/cigli-2024-6.json', encoding='utf-8'))); build(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    modules, _ = run_apart("from fixtures.build.truth import truth_from_raw\n"
+                           "from fixtures.build.rehber import build\n"
+                           "truth_from_raw(json.load(open('fixtures/raw/cigli-2024-6.json', encoding='utf-8'))); build()")
+    assert modules == []
 
 
 def test_guide_truth_is_committed_and_has_the_model_shape():

@@ -11,39 +11,22 @@ Hedef / Sonuç (%125) — and both sides of that reading.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from izlem_audit.extract import extract
 from izlem_audit.model import Report
 from izlem_audit.rules.engine import run_rules
 from factories import ev, gosterge, hedef, period, report as make_report
-from test_extraction import compare
+from helpers import (ENGINES, FixtureDoc, assert_draft_reads_as_its_pdf, assert_equals_truth, assert_planted_findings,
+                     cli, detections, findings, read, run_apart)
 
-ROOT = Path(__file__).resolve().parents[1]
-DOC = "akcay-2025-faaliyet"
-PDFS = sorted((ROOT / "fixtures" / "pdfs").glob(f"{DOC}-*.pdf"))
-CLEAN = [p for p in PDFS if "-planted-" not in p.name]
-PLANTED = [p for p in PDFS if "-planted-" in p.name]
-ENGINES = ["pdfium", "pdfplumber"]
-
-
-@lru_cache(maxsize=None)
-def read(pdf: Path, engine: str) -> Report:
-    return extract(pdf, engine=engine)
-
-
-def truth(pdf: Path) -> dict:
-    doc = DOC + ("-planted" if "-planted-" in pdf.name else "")
-    return json.loads((ROOT / "fixtures" / "truth" / f"{doc}.json").read_text(encoding="utf-8"))
+DOC = FixtureDoc("akcay-2025-faaliyet")
+PDFS, CLEAN, PLANTED, truth = DOC.pdfs, DOC.clean, DOC.planted, DOC.truth
 
 
 def test_two_producers_clean_and_planted():
-    assert {p.stem.rsplit("-", 1)[1] for p in PDFS} == {"reportlab", "libreoffice"}
+    assert DOC.producers() == {"reportlab", "libreoffice"}
     assert len(CLEAN) == len(PLANTED) == 2
 
 
@@ -52,10 +35,7 @@ def test_two_producers_clean_and_planted():
 def test_read_cell_for_cell(pdf: Path, engine: str):
     report = read(pdf, engine)
     want = truth(pdf)
-    diffs: list[str] = []
-    n = compare(want, report.to_dict(evidence=False), "report", diffs)
-    print(f"\n{pdf.name} [{engine}]: {n} cells compared, {len(diffs)} differ")
-    assert not diffs, "\n".join(diffs[:30])
+    n = assert_equals_truth(want, report, f"{pdf.name} [{engine}]")
     assert report.layout == "activity_deviation"
     assert want["counts"] == {"amac": 4, "hedef": 9, "performans_hedefi": 8, "gosterge": 19, "faaliyet": 0}
     assert n == 356  # every cell of the truth: 9 blocks, 19 göstergeler of one period
@@ -65,28 +45,18 @@ def test_read_cell_for_cell(pdf: Path, engine: str):
     assert {("A3", "H1", "PH19", "PG1", "3.1.19.1"), ("A2", "H2", None, "PG1", "2.2.1")} <= keys
 
 
-def _findings(pdf: Path, engine: str) -> list:
-    return run_rules(read(pdf, engine))[0]
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("pdf", PLANTED, ids=lambda p: p.stem)
 def test_planted_errors_give_exactly_their_findings(pdf: Path, engine: str):
     from fixtures.build.deviation import PLANTED_FINDINGS
 
-    got = sorted((f.rule, f.id, f.reported, f.expected) for f in _findings(pdf, engine))
-    want = sorted(PLANTED_FINDINGS)
-    assert [(r, i) for r, i, _, _ in got] == [(r, i) for r, i, _, _ in want]
-    for (_, i, rep, exp), (_, _, want_rep, want_exp) in zip(got, want):
-        assert rep == pytest.approx(want_rep), i
-        if want_exp is not None:
-            assert exp == pytest.approx(want_exp), i
+    assert_planted_findings(findings(pdf, engine), PLANTED_FINDINGS)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("pdf", CLEAN, ids=lambda p: p.stem)
 def test_clean_report_has_no_error_or_warning(pdf: Path, engine: str):
-    bad = [(f.id, f.severity) for f in _findings(pdf, engine) if f.severity in ("error", "warning")]
+    bad = [(f.id, f.severity) for f in findings(pdf, engine) if f.severity in ("error", "warning")]
     assert bad == []
 
 
@@ -129,11 +99,7 @@ def test_target_over_result_reads_as_decreasing():
 
 
 def test_truth_is_rebuilt_the_same_and_independently():
-    code = ("import sys, json; from fixtures.build.deviation import build; "
-            "out = [build(p)[1] for p in (False, True)]; "
-            "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'), out]))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    modules, truths = json.loads(out.stdout)
+    modules, truths = run_apart("from fixtures.build.deviation import build", "[build(p)[1] for p in (False, True)]")
     assert modules == []
     assert truths == [truth(CLEAN[0]), truth(PLANTED[0])]
 
@@ -149,9 +115,8 @@ def test_kind_is_activity_report():
 
 
 def test_check_command_reads_it(tmp_path):
-    def run(pdf: Path, *extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "izlem_audit.cli", "check", str(pdf), "--engine", "pdfium",
-                               *extra], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    def run(pdf: Path, *extra: str):
+        return cli("check", str(pdf), "--engine", "pdfium", *extra)
 
     assert run(CLEAN[0]).returncode == 0
     out = tmp_path / "check.json"
@@ -182,8 +147,6 @@ def test_header_words_by_meaning():
 @pytest.mark.parametrize("pdf", CLEAN, ids=lambda p: p.stem)
 def test_taken_by_its_reader_for_a_reason(pdf: Path):
     """Every per-müdürlük table goes to activity_deviation on the columns only it has; no other reader scores."""
-    from test_layout_kv import detections
-
     seen = detections(pdf)
     assert len(seen) == 6 and all(kind == "gosterge" for kind, _, _ in seen)
     for _, d, scores in seen:
@@ -195,19 +158,6 @@ def test_taken_by_its_reader_for_a_reason(pdf: Path):
 @pytest.mark.parametrize("kind", ["docx", "xlsx"])
 def test_draft_reads_as_its_pdf(tmp_path, kind):
     """The Word and Excel drafts of the planted report read as its truth and give the PDF's findings."""
-    from collections import Counter
-
     from fixtures.build.deviation import build
-    from fixtures.build.render_docx import build_docx
-    from fixtures.build.render_xlsx import build_xlsx
-    from izlem_audit.extract import extract_draft
 
-    raw, want = build(planted=True)
-    path = tmp_path / f"taslak.{kind}"
-    (build_docx if kind == "docx" else build_xlsx)(raw, path)
-    report = extract_draft(path, kind)
-    diffs: list[str] = []
-    n = compare(want, report.to_dict(evidence=False), "report", diffs)
-    assert not diffs and n == 356, diffs[:20]
-    key = lambda f: (f.id, f.rule, f.severity, f.reported, f.expected)  # noqa: E731
-    assert Counter(map(key, run_rules(report)[0])) == Counter(map(key, _findings(PLANTED[0], "pdfium")))
+    assert_draft_reads_as_its_pdf(build, kind, tmp_path, 356, PLANTED[0])

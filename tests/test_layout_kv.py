@@ -11,39 +11,21 @@ variant gives exactly the findings listed by hand in ``PLANTED_FINDINGS``, the c
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from izlem_audit.extract import extract
-from izlem_audit.model import Report
 from izlem_audit.rules.engine import run_rules
-from test_extraction import compare
+from helpers import (ENGINES, FixtureDoc, assert_draft_reads_as_its_pdf, assert_equals_truth, assert_planted_findings,
+                     cli, detections, findings, read, run_apart)
 
-ROOT = Path(__file__).resolve().parents[1]
-DOC = "akcay-2025-9"
-PDFS = sorted((ROOT / "fixtures" / "pdfs").glob(f"{DOC}-*.pdf"))
-CLEAN = [p for p in PDFS if "-planted-" not in p.name]
-PLANTED = [p for p in PDFS if "-planted-" in p.name]
-ENGINES = ["pdfium", "pdfplumber"]
-
-
-@lru_cache(maxsize=None)
-def read(pdf: Path, engine: str) -> Report:
-    return extract(pdf, engine=engine)
-
-
-def truth(pdf: Path) -> dict:
-    doc = DOC + ("-planted" if "-planted-" in pdf.name else "")
-    return json.loads((ROOT / "fixtures" / "truth" / f"{doc}.json").read_text(encoding="utf-8"))
+DOC = FixtureDoc("akcay-2025-9")
+PDFS, CLEAN, PLANTED, truth = DOC.pdfs, DOC.clean, DOC.planted, DOC.truth
 
 
 def test_two_producers_clean_and_planted():
-    producers = {p.stem.rsplit("-", 1)[1] for p in PDFS}
-    assert producers == {"reportlab", "libreoffice"}
+    assert DOC.producers() == {"reportlab", "libreoffice"}
     assert len(CLEAN) == len(PLANTED) == 2
 
 
@@ -52,12 +34,8 @@ def test_two_producers_clean_and_planted():
 def test_read_cell_for_cell(pdf: Path, engine: str):
     report = read(pdf, engine)
     want = truth(pdf)
-    diffs: list[str] = []
-    n = compare(want, report.to_dict(evidence=False), "report", diffs)
     periods = sum(len(g["periods"]) for h in want["hedefler"] for g in h["gostergeler"])
-    print(f"\n{pdf.name} [{engine}]: {n} cells compared ({periods} periods with their own value), "
-          f"{len(diffs)} differ")
-    assert not diffs, "\n".join(diffs[:30])
+    n = assert_equals_truth(want, report, f"{pdf.name} [{engine}] ({periods} periods with their own value)")
     assert report.layout == "keyvalue"
     # the whole truth was compared: 5 blocks, 11 göstergeler of 3 periods, 8 faaliyetler
     assert want["counts"] == {"amac": 2, "hedef": 4, "performans_hedefi": 2, "gosterge": 11, "faaliyet": 8}
@@ -78,28 +56,19 @@ def test_written_out_periods_are_months(pdf: Path):
     assert all([p.month for p in g.periods] == [3, 6, 9] for h in report.hedefler for g in h.gostergeler)
 
 
-def _findings(pdf: Path, engine: str) -> list:
-    return run_rules(read(pdf, engine))[0]
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("pdf", PLANTED, ids=lambda p: p.stem)
 def test_planted_errors_give_exactly_their_findings(pdf: Path, engine: str):
     from fixtures.build.keyvalue import PLANTED_FINDINGS
 
-    got = sorted((f.rule, f.id, f.reported, f.expected) for f in _findings(pdf, engine))
-    want = sorted(PLANTED_FINDINGS)
-    assert [(r, i) for r, i, _, _ in got] == [(r, i) for r, i, _, _ in want]
-    for (_, i, rep, exp), (_, _, want_rep, want_exp) in zip(got, want):
-        if want_rep is not None:
-            assert rep == pytest.approx(want_rep) and exp == pytest.approx(want_exp), i
-    assert all(f.severity == "error" for f in _findings(pdf, engine))
+    assert_planted_findings(findings(pdf, engine), PLANTED_FINDINGS)
+    assert all(f.severity == "error" for f in findings(pdf, engine))
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("pdf", CLEAN, ids=lambda p: p.stem)
 def test_clean_report_has_no_error_or_warning(pdf: Path, engine: str):
-    bad = [(f.id, f.severity) for f in _findings(pdf, engine) if f.severity in ("error", "warning")]
+    bad = [(f.id, f.severity) for f in findings(pdf, engine) if f.severity in ("error", "warning")]
     assert bad == []
 
 
@@ -115,11 +84,7 @@ def test_detection_names_the_box():
 
 def test_truth_is_rebuilt_the_same_and_independently():
     """The committed truths are what the builder gives, and building them imports nothing of izlem_audit."""
-    code = ("import sys, json; from fixtures.build.keyvalue import build; "
-            "out = [build(p)[1] for p in (False, True)]; "
-            "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'), out]))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    modules, truths = json.loads(out.stdout)
+    modules, truths = run_apart("from fixtures.build.keyvalue import build", "[build(p)[1] for p in (False, True)]")
     assert modules == []
     assert truths == [truth(CLEAN[0]), truth(PLANTED[0])]
 
@@ -127,9 +92,8 @@ def test_truth_is_rebuilt_the_same_and_independently():
 def test_check_command_reads_it(tmp_path):
     """As a user runs it: the clean report passes the gate (it was "hedef tablosu bulunamadı", exit 2), the
     planted one fails it with its four findings; the console names the layout."""
-    def run(pdf: Path, *extra: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "izlem_audit.cli", "check", str(pdf), "--engine", "pdfium",
-                               *extra], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    def run(pdf: Path, *extra: str):
+        return cli("check", str(pdf), "--engine", "pdfium", *extra)
 
     clean = run(CLEAN[0])
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -180,28 +144,9 @@ def test_an_unreadable_period_is_a_reading_problem(tmp_path):
     report = extract(tmp_path / "odd.pdf", engine="pdfium")
     issues = [i for i in report.issues if i.kind == "period_label_unknown"]
     assert [(i.item, i.detail["text"], i.origin) for i in issues] == [("PG1", "Yaz Dönemi", "reader")]
-    findings = run_rules(report)[0]
-    assert [f.severity for f in findings if f.severity == "error"] == []
-    assert any(f.origin == "reader" and "Yaz Dönemi" in f.message for f in findings)
-
-
-def detections(pdf: Path) -> list:
-    """Every table's detection while ``pdf`` is read: (kind, winning Detection, every reader's score)."""
-    import izlem_audit.assembling.assembler as mod
-
-    seen: list = []
-    original = mod.Assembler.finish
-
-    def keep(self):
-        seen.extend(self.detections)
-        return original(self)
-
-    mod.Assembler.finish = keep  # type: ignore[method-assign]
-    try:
-        extract(pdf, engine="pdfium")
-    finally:
-        mod.Assembler.finish = original  # type: ignore[method-assign]
-    return [(kind, d, scores) for _, _, kind, d, scores in seen]
+    found = run_rules(report)[0]
+    assert [f.severity for f in found if f.severity == "error"] == []
+    assert any(f.origin == "reader" and "Yaz Dönemi" in f.message for f in found)
 
 
 @pytest.mark.parametrize("pdf", CLEAN, ids=lambda p: p.stem)
@@ -224,22 +169,9 @@ def test_taken_by_its_reader_for_a_reason(pdf: Path):
 @pytest.mark.parametrize("kind", ["docx", "xlsx"])
 def test_draft_reads_as_its_pdf(tmp_path, kind):
     """The Word and Excel drafts of the planted report read as its truth and give the PDF's findings."""
-    from collections import Counter
-
     from fixtures.build.keyvalue import build
-    from fixtures.build.render_docx import build_docx
-    from fixtures.build.render_xlsx import build_xlsx
-    from izlem_audit.extract import extract_draft
 
-    raw, want = build(planted=True)
-    path = tmp_path / f"taslak.{kind}"
-    (build_docx if kind == "docx" else build_xlsx)(raw, path)
-    report = extract_draft(path, kind)
-    diffs: list[str] = []
-    n = compare(want, report.to_dict(evidence=False), "report", diffs)
-    assert not diffs and n == 395, diffs[:20]
-    key = lambda f: (f.id, f.rule, f.severity, f.reported, f.expected)  # noqa: E731
-    assert Counter(map(key, run_rules(report)[0])) == Counter(map(key, _findings(PLANTED[0], "pdfium")))
+    assert_draft_reads_as_its_pdf(build, kind, tmp_path, 395, PLANTED[0])
 
 
 BOX = [["Stratejik Amaç", "SA1 - Hizmet kalitesini artırmak"], ["Stratejik Hedef", "SH1.1 - Ulaşımı iyileştirmek"],

@@ -20,19 +20,16 @@ from pathlib import Path
 import pytest
 
 from fixtures.build import quarters as Q
-from izlem_audit.extract import extract
 from izlem_audit.rules.engine import run_rules
-from test_extraction import compare
+from helpers import ROOT, assert_equals_truth, finding_key, read, run_apart, truth as truth_of
 
-ROOT = Path(__file__).resolve().parents[1]
 PDFS = [ROOT / "fixtures" / "pdfs" / f"{doc}-{producer}.pdf" for doc in (Q.DOC_ID, Q.PLANTED_ID, Q.LONG_ID)
         for producer in Q.PRODUCERS]
 IDS = [p.stem for p in PDFS]
 
 
 def _truth(pdf: Path) -> dict:
-    doc = pdf.stem.rsplit("-", 1)[0]
-    return json.loads((ROOT / "fixtures" / "truth" / f"{doc}.json").read_text(encoding="utf-8"))
+    return truth_of(pdf.stem.rsplit("-", 1)[0])
 
 
 def _leaves(value) -> int:
@@ -46,32 +43,17 @@ def _leaves(value) -> int:
     return 1
 
 
-@pytest.fixture(scope="module")
-def reports():
-    cache: dict[tuple[Path, str], object] = {}
-
-    def get(pdf: Path, engine: str = "pdfium"):
-        if (pdf, engine) not in cache:
-            cache[(pdf, engine)] = extract(pdf, engine=engine)
-        return cache[(pdf, engine)]
-
-    return get
-
-
 def test_every_producer_is_committed():
     assert all(p.exists() for p in PDFS), [p.name for p in PDFS if not p.exists()]
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize("pdf", PDFS, ids=IDS)
-def test_read_cell_for_cell_equal_to_truth(pdf: Path, engine: str, reports):
+def test_read_cell_for_cell_equal_to_truth(pdf: Path, engine: str):
     truth = _truth(pdf)
-    report = reports(pdf, engine)
-    diffs: list[str] = []
-    n = compare(truth, report.to_dict(evidence=False), "report", diffs)
+    report = read(pdf, engine)
     quarters = sum(len(g["periods"]) for h in truth["hedefler"] for g in h["gostergeler"])
-    print(f"\n{pdf.name} [{engine}]: {n} cells compared ({quarters} quarter values), {len(diffs)} differ")
-    assert not diffs, "\n".join(diffs[:40])
+    n = assert_equals_truth(truth, report, f"{pdf.name} [{engine}] ({quarters} quarter values)")
     assert n == _leaves(truth) and quarters == 4 * truth["counts"]["gosterge"] == 68
     assert report.layout == "guide_quarters"
     assert report.issues == [] and report.numbers["reported"] == 0
@@ -79,14 +61,14 @@ def test_read_cell_for_cell_equal_to_truth(pdf: Path, engine: str, reports):
 
 
 @pytest.mark.parametrize("pdf", [p for p in PDFS if Q.PLANTED_ID not in p.stem], ids=lambda p: p.stem)
-def test_clean_report_gives_no_error_or_warning(pdf: Path, reports):
-    found = run_rules(reports(pdf))[0]
+def test_clean_report_gives_no_error_or_warning(pdf: Path):
+    found = run_rules(read(pdf))[0]
     assert [(f.rule, f.severity, f.message) for f in found if f.severity in ("error", "warning")] == []
 
 
 @pytest.mark.parametrize("pdf", [p for p in PDFS if Q.PLANTED_ID in p.stem], ids=lambda p: p.stem)
-def test_planted_report_gives_exactly_the_planted_findings(pdf: Path, reports):
-    found = run_rules(reports(pdf))[0]
+def test_planted_report_gives_exactly_the_planted_findings(pdf: Path):
+    found = run_rules(read(pdf))[0]
     got = sorted((f.rule, f.amac, f.hedef, f.item, f.period, round(f.reported, 2), round(f.expected, 2))
                  for f in found)
     assert got == sorted(Q.PLANTED_FINDINGS)
@@ -95,9 +77,9 @@ def test_planted_report_gives_exactly_the_planted_findings(pdf: Path, reports):
 
 
 @pytest.mark.parametrize("producer", ["reportlab", "chromium"])
-def test_long_tables_cross_pages_and_are_read_whole(producer, reports):
+def test_long_tables_cross_pages_and_are_read_whole(producer):
     """The long document's hedef tables cross page breaks (read equal to the truth above, like the others)."""
-    report = reports(ROOT / "fixtures" / "pdfs" / f"{Q.LONG_ID}-{producer}.pdf")
+    report = read(ROOT / "fixtures" / "pdfs" / f"{Q.LONG_ID}-{producer}.pdf")
     def pages(h):
         evs = [h.evidence] + [g.evidence for g in h.gostergeler] + \
             [p.evidence for g in h.gostergeler for p in g.periods + [g.reached]]
@@ -106,8 +88,8 @@ def test_long_tables_cross_pages_and_are_read_whole(producer, reports):
     assert [h.key for h in report.hedefler if len(pages(h)) > 1]
 
 
-def test_each_quarter_has_its_own_cell_in_its_own_column(reports):
-    report = reports(PDFS[0])
+def test_each_quarter_has_its_own_cell_in_its_own_column():
+    report = read(PDFS[0])
     for h in report.hedefler:
         for g in h.gostergeler:
             xs = []
@@ -122,16 +104,11 @@ def test_each_quarter_has_its_own_cell_in_its_own_column(reports):
 
 
 def test_the_truth_is_the_builders_own_reading_and_is_committed():
-    import subprocess
-    import sys
-
-    code = ("import sys; from fixtures.build.quarters import documents; documents(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"  # building the truth imports nothing of the code under test
+    modules, _ = run_apart("from fixtures.build.quarters import documents; documents()")
+    assert modules == []  # building the truth imports nothing of the code under test
     for raw, truth in Q.documents():
         doc = raw["meta"]["id"]
-        assert json.loads((ROOT / "fixtures" / "truth" / f"{doc}.json").read_text(encoding="utf-8")) == truth
+        assert truth_of(doc) == truth
         assert json.loads((ROOT / "fixtures" / "raw" / f"{doc}.json").read_text(encoding="utf-8")) == raw
     # the builder's parser reads what is printed: a planted C is in the truth as printed
     planted = {(h["amac"], h["hedef"], g["code"]): g for h in Q.documents()[1][1]["hedefler"]
@@ -198,13 +175,13 @@ def test_guide_header_without_periods_is_not_taken():
     assert scores["guide_quarters"] == 0.0 and scores["guide_standard"] > 0
 
 
-def test_extract_csv_has_the_quarters_and_c_of_every_gosterge(reports):
+def test_extract_csv_has_the_quarters_and_c_of_every_gosterge():
     import csv
     import io
 
     from izlem_audit.output.extract_formats import to_csv
 
-    rows = list(csv.DictReader(io.StringIO(to_csv(reports(PDFS[0])).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(read(PDFS[0])).lstrip("\ufeff"))))
     g = [r for r in rows if r["kind"] == "gosterge"]
     c_rows = [r for r in g if r["reached"] == "True"]
     assert len(g) == 17 * 5 and len(c_rows) == 17
@@ -234,27 +211,19 @@ def test_monthly_family_header_with_quarter_columns_is_read_too():
 DRAFTS = sorted((ROOT / "fixtures" / "quarters-drafts").glob("*.*"))
 
 
-def _finding_key(f) -> tuple:
-    d = f.to_dict()
-    return (d["id"], d["rule"], d["severity"], d["reported"], d["expected"], d["tolerance"])
-
-
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: p.name)
-def test_draft_reads_as_its_truth_and_gives_the_findings_of_its_pdfs(draft: Path, reports):
+def test_draft_reads_as_its_truth_and_gives_the_findings_of_its_pdfs(draft: Path):
     """The Word file the LibreOffice PDF is printed from, and an Excel draft: the same cells and findings."""
     from collections import Counter
 
     from izlem_audit.extract import extract_draft
 
     report = extract_draft(draft, draft.suffix[1:])
-    truth = json.loads((ROOT / "fixtures" / "truth" / f"{draft.stem}.json").read_text(encoding="utf-8"))
-    diffs: list[str] = []
-    n = compare(truth, report.to_dict(evidence=False), "report", diffs)
-    print(f"\n{draft.name}: {n} cells compared, {len(diffs)} differ")
-    assert not diffs and n == _leaves(truth)
-    got = Counter(_finding_key(f) for f in run_rules(report)[0])
+    want = truth_of(draft.stem)
+    assert assert_equals_truth(want, report, draft.name) == _leaves(want)
+    got = Counter(finding_key(f) for f in run_rules(report)[0])
     for pdf in (p for p in PDFS if p.stem.rsplit("-", 1)[0] == draft.stem):
-        assert got == Counter(_finding_key(f) for f in run_rules(reports(pdf))[0]), pdf.name
+        assert got == Counter(finding_key(f) for f in run_rules(read(pdf))[0]), pdf.name
     assert sum(got.values()) == (len(Q.PLANTED_FINDINGS) if draft.stem == Q.PLANTED_ID else 0)
 
 

@@ -231,20 +231,16 @@ def test_gokova_truth_is_committed_and_built_without_the_package():
     """The PH fixture's truth comes from its own specification (fixtures/build/rehber_ph.py), imports nothing
     of izlem_audit, and is what is committed."""
     import json
-    import subprocess
-    import sys
 
     from fixtures.build.rehber_ph import build
+    from helpers import run_apart
     from izlem_audit.model import Report
 
     raw_doc, truth = build()
     assert json.loads((ROOT / "fixtures" / "truth" / "gokova-2025-6.json").read_text(encoding="utf-8")) == truth
     assert json.loads((ROOT / "fixtures" / "raw" / "gokova-2025-6.json").read_text(encoding="utf-8")) == raw_doc
     assert Report.from_dict(truth).to_dict(evidence=False) == truth
-    code = ("import sys; from fixtures.build.rehber_ph import build; build(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert run_apart("from fixtures.build.rehber_ph import build; build()")[0] == []
 
 
 def test_detections_keep_the_first_interface_shape():

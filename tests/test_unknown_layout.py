@@ -3,25 +3,14 @@ what a hedef table needs that they lack, and the debug command to look at them â
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from izlem_audit.diagnose import page_ranges
+from helpers import cli as run, one_line
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "izlem_audit.cli", *args], capture_output=True, text=True,
-                          timeout=120)
-
-
-def one_line(proc: subprocess.CompletedProcess) -> str:
-    assert proc.returncode == 2, proc.stderr
-    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return lines[0]
 
 
 def _pdf(path: Path, rows: list[list[str]] | None, grid: bool = True, text_lines: list[str] = ()) -> Path:
