@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from izlem_audit.rules.engine import run_rules
-from izlem_audit.rules.registry import all_rules
+from izlem_audit.catalog import all_rules
 from factories import (DeclaredTotals, StructureIssue, Summary, SummaryAmac, SummaryCounts, SummaryHedef, SummaryPH,
                        ev, faaliyet, good_hedef, gosterge, hedef, period, report)
 
@@ -561,7 +561,7 @@ def test_rule_documentation(r):
 def test_docs_rules_md_in_sync():
     from pathlib import Path
 
-    from izlem_audit.rules.docs import render
+    from izlem_audit.catalog import render
 
     path = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
-    assert path.read_text(encoding="utf-8") == render(), "run: python -m izlem_audit.rules.docs > docs/rules.md"
+    assert path.read_text(encoding="utf-8") == render(), "run: python -m izlem_audit.catalog > docs/rules.md"

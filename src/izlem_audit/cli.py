@@ -190,7 +190,7 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    from .rules.registry import all_rules, get_rule
+    from .catalog import all_rules, get_rule
 
     from .output.finding_text import RULE_TITLE, category_label, tr_en, ui
 
@@ -285,7 +285,7 @@ def version() -> None:
     typer.echo(__version__)
 
 
-from .comparing.command import compare as _compare  # noqa: E402
+from .compare_command import compare as _compare  # noqa: E402
 
 app.command(name="compare")(_compare)
 

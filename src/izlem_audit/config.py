@@ -123,7 +123,7 @@ def _bad(path: Path, detail: str) -> UserError:
 
 
 def parse(data: dict[str, Any], path: Path) -> Config:
-    from .rules.registry import REGISTRY
+    from .catalog import REGISTRY
 
     unknown = set(data) - TOP_KEYS
     if unknown:

@@ -125,7 +125,7 @@ def render_html(out: Outcome, lang: str = "tr", password: str | None = None, max
     if not out.findings:
         html.append(f"<p>{e(_t('none', lang))}</p>")
     for n, f in enumerate(out.findings):
-        from ..rules.registry import REGISTRY
+        from .rules import REGISTRY
 
         r = REGISTRY[f.rule]
         html.append(f"<div class='f {f.severity}{' supp' if f.suppressed else ''}' id='{e(f.id)}'>"

@@ -1,4 +1,5 @@
-"""The rule catalog. Ids are stable and grouped by what they check:
+"""The rules of ``check``, registered by importing their modules (``catalog.py`` adds compare's IZ7xx rules
+for what lists every rule). Ids are stable and grouped by what they check:
 
 - IZ1xx gösterge rates (indicator_rate, missing, outlier)
 - IZ2xx hedef performance (target_performance, clamping, weights)
@@ -9,19 +10,15 @@
   period's own value)
 - IZ6xx the document (numbering, structure, label)
 - IZ7xx across documents, for ``compare`` (target/weight/baseline changed, items missing or added, running
-  totals falling, restated values, titles, budgets); they yield nothing in ``check``
+  totals falling, restated values, titles, budgets): ``comparing/rules.py``; they yield nothing in ``check``
 """
 
 from __future__ import annotations
 
 from . import activity, document, hedef, indicator, practice, series, summary  # noqa: F401  (registration)
 from .base import REGISTRY, Rule
-from ..comparing import rules as _compare_rules  # noqa: F401,E402  (registration of IZ7xx)
 
 
 def all_rules() -> list[Rule]:
+    """Every rule registered, in id order (through ``catalog``, compare's IZ7xx too)."""
     return [REGISTRY[k] for k in sorted(REGISTRY)]
-
-
-def get_rule(rule_id: str) -> Rule | None:
-    return REGISTRY.get(rule_id.upper())

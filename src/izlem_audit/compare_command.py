@@ -1,4 +1,6 @@
-"""``izlem-audit compare DOC1 DOC2 [DOC3 …]``: registered on the CLI app by cli.py."""
+"""``izlem-audit compare DOC1 DOC2 [DOC3 …]``: registered on the CLI app by cli.py. Outside ``comparing/`` (which
+reads and judges documents) because it reads options and the configuration, as ``check`` does in cli.py: the
+catalog (``catalog.py``) that the configuration checks rule ids against lists ``comparing``'s rules."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import List
 
 import typer
 
-from ..options import ConfigPath, Debug, FailOn, Formats, Lang, Outputs, Reading, reading_options, resolve_run
+from .options import ConfigPath, Debug, FailOn, Formats, Lang, Outputs, Reading, reading_options, resolve_run
 
 @reading_options(ocr=False)
 def compare(
@@ -26,14 +28,14 @@ def compare(
     Çıkış kodu: 0 --fail-on düzeyinde ya da üstünde bulgu yok; 1 var; 2 girdi ya da kullanım hatası.
     Exit code: 0 no finding at or above --fail-on; 1 some; 2 input or usage error.
     """
-    from ..errors import UserError
-    from ..output.atomic import OutputSet
-    from ..messages import t
-    from ..pipeline import read_report
-    from ..terminal import check_lang, err, guard
-    from .documents import check_set, describe
-    from .engine import run_compare
-    from .output import gate_fails
+    from .errors import UserError
+    from .output.atomic import OutputSet
+    from .messages import t
+    from .pipeline import read_report
+    from .terminal import check_lang, err, guard
+    from .comparing.documents import check_set, describe
+    from .comparing.engine import run_compare
+    from .comparing.output import gate_fails
 
     with guard(check_lang(lang or "tr"), debug_):
         if len(paths) < 2:
@@ -57,8 +59,8 @@ def compare(
 
 
 def _write(kind, target, out, given, lang, outset, password, limits) -> None:
-    from ..terminal import to_stdout
-    from .output import render_console, render_markdown, to_json
+    from .terminal import to_stdout
+    from .comparing.output import render_console, render_markdown, to_json
 
     if kind == "console":
         from rich.console import Console
@@ -73,12 +75,12 @@ def _write(kind, target, out, given, lang, outset, password, limits) -> None:
         outset.write_text(target, buf.getvalue())
         return
     if kind == "xlsx":
-        from .workbook import write_xlsx
+        from .comparing.workbook import write_xlsx
 
         outset.write(target, lambda p: write_xlsx(out, p, lang))
         return
     if kind == "html":
-        from .html import render_html
+        from .comparing.html import render_html
 
         text = render_html(out, lang, password=password, max_pixels=limits.max_image_pixels)
     elif kind == "json":
