@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from izlem_audit.extract import extract
-from izlem_audit.rules.engine import headline, run_rules
+from izlem_audit.rules.engine import failing, headline, run_rules
+from test_fixture_calc import at_hidden_place
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,16 +106,32 @@ def _key(f):
             None if f.expected is None else round(f.expected, 2))
 
 
-PRODUCERS = ["libreoffice", "reportlab", "chromium-portrait", "chromium-landscape"]
+PRODUCERS = ["libreoffice", "reportlab", "chromium-portrait", "chromium-landscape", "calc-bordered"]
+
+# Known anomalies of one rendering, pinned: LibreOffice Calc printed ### for A1 H3 PG5's target and 6-month value
+# (its column too narrow: tests/test_fixture_calc.py). The PDF does not hold them, so each is a reading problem
+# (IZ603, origin reader) and the rate checks that need them are "not checked" (IZ103 as info, never an error).
+PINNED = {
+    "calc-bordered": [
+        ("IZ603", "A1", "H3", None, "PG5", None, None, None),
+        ("IZ603", "A1", "H3", None, "PG5", 6, None, None),
+        ("IZ103", "A1", "H3", None, "PG5", 3, 21.01, None),
+        ("IZ103", "A1", "H3", None, "PG5", 6, 41.01, None),
+    ],
+}
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)
 def test_findings_on_the_real_report(producer):
-    """The same findings whatever printed the PDF: LibreOffice, reportlab, and Chromium in two styles (portrait
-    with the header repeated, landscape without, rows cut across pages in both)."""
+    """The same findings whatever printed the PDF: LibreOffice, reportlab, Chromium in two styles (portrait
+    with the header repeated, landscape without, rows cut across pages in both), and a spreadsheet printed by
+    LibreOffice Calc (with its pinned anomalies: values the PDF lost are reading problems, not errors)."""
     report = extract(ROOT / "fixtures" / "pdfs" / f"cigli-2024-6-{producer}.pdf", engine="pdfium")
     findings, rc = run_rules(report)
-    assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_CIGLI, key=str)
+    assert sorted(map(_key, findings), key=str) == sorted(EXPECTED_CIGLI + PINNED.get(producer, []), key=str)
+    pinned = [f for f in findings if _key(f) in PINNED.get(producer, [])]
+    assert all(f.origin == "reader" or (f.not_checked and f.severity == "info") for f in pinned)
+    assert not [f for f in failing(findings, "warning") if f in pinned]
     # every finding points at its page and cell, and says something
     assert all(f.page and f.message for f in findings)
     # the summary's overall rate (yaklaşık %34) reconciles with the mean of the amaçlar
@@ -150,9 +167,11 @@ def test_same_findings_for_every_rendering(doc):
     rendering of the same report, read by pdfium and by pdfplumber."""
     seen = {}
     for producer in PRODUCERS:
+        stem = f"{doc}-{producer}"
         for engine in ("pdfium", "pdfplumber"):
-            findings, _ = run_rules(extract(ROOT / "fixtures" / "pdfs" / f"{doc}-{producer}.pdf", engine=engine))
-            seen[(producer, engine)] = sorted(map(_full, findings), key=str)
+            findings, _ = run_rules(extract(ROOT / "fixtures" / "pdfs" / f"{stem}.pdf", engine=engine))
+            # the pinned places where a rendering lost a value (test_findings_on_the_real_report holds them)
+            seen[(producer, engine)] = sorted((_full(f) for f in findings if not at_hidden_place(f, stem)), key=str)
     first = seen[("libreoffice", "pdfium")]
     assert first and all(v == first for v in seen.values()), {k: len(v) for k, v in seen.items()}
 

@@ -34,6 +34,7 @@ from . import codes
 from ..normalising.periods import parse_period
 from .cells import cell as _cell
 from .cells import cell_number, ev as _ev, more as _more
+from .hidden import report_hidden_values
 from .columns import (Column, ColumnMap, HeadCell, classify_header, head_row, looks_like_header,
                       merge_header_row, repair_missing_actual)
 from . import layouts
@@ -508,6 +509,7 @@ class Assembler:
             if any(codes.item_code(t, "PG")[0] for t in texts) and any(parse_number(t) is not None for t in texts):
                 self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
                                                          detail={"text": " | ".join(row.texts())}))
+        report_hidden_values(r)
         return r
 
 

@@ -74,6 +74,11 @@ STRUCTURE_TEXT = {
                      "okumak için --ocr ile çalıştırın.",
                      "This page is a scanned image (no text layer); it was not read or checked. Run with --ocr to "
                      "read it from its image."),
+    "hidden_value": ("{item}: hücre sayı yerine '{text}' basılmış (elektronik tablo sütunu sayıya dar gelmiş); "
+                     "değer PDF'te yok, ona dayanan denetimler yapılmadı. Değeri taslaktan kontrol edin.",
+                     "{item}: the cell prints '{text}' instead of a number (the spreadsheet's column was too narrow "
+                     "for it); the value is not in the PDF, the checks that use it were not run. Check it in the "
+                     "draft."),
     "ocr_uncertain": ("Taranmış sayfadaki '{text}' değeri kesin okunamadı (OCR güveni {confidence}/100); bu hücreyi "
                       "belgeden kontrol edin, ona dayanan denetimler yapılmadı.",
                       "The value '{text}' on the scanned page could not be read with certainty (OCR confidence "
