@@ -65,6 +65,7 @@ from ..cells import cell_number, ev, line_ev, split_values
 from ..columns import Column, ColumnMap, HeadCell, build_map
 
 if TYPE_CHECKING:
+    from ...model import Cell
     from ..assembler import Assembler
 
 
@@ -329,6 +330,18 @@ class LayoutReader:
     # ------------------------------------------------------------------ end of a block
     def close_block(self, ctx: Assembler, block: HedefBlock) -> None:
         """The block is complete: settle what only the whole block tells."""
+
+
+# ----------------------------------------------------------------------------------------------- label rows
+
+
+def put_label(h: Hedef, level: str, code: str, printed: str, title: str, evidence: Cell | None) -> None:
+    """What a label row says of one level of the hedef block (``amac``, ``hedef``, ``performans_hedefi``): its
+    code, the code as printed, its title, and the value cell as evidence."""
+    setattr(h, level, code)
+    h.printed_codes[level] = printed
+    setattr(h, f"{level}_title", title)
+    h.evidence.cells[level] = evidence  # type: ignore[assignment]
 
 
 # ----------------------------------------------------------------------------------------------- row -> item

@@ -21,7 +21,7 @@ from ...reading.rows import TableRow
 from .. import codes
 from ..cells import cell
 from ..columns import Column
-from .base import Detection, HedefBlock, LayoutReader
+from .base import Detection, HedefBlock, LayoutReader, put_label
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -70,19 +70,14 @@ class Guide(LayoutReader):
             ctx.current.layout = self.name  # type: ignore[union-attr]
             h = ctx.current.hedef  # type: ignore[union-attr]
             h.amac = h.amac or f"A{int(m.group(1))}"
-            h.hedef = f"H{int(m.group(2))}"
-            h.printed_codes["hedef"] = squash(cells[0].flat).replace(" ", "")
-            h.hedef_title = vtext
-            h.evidence.cells["hedef"] = cell(value, page)  # type: ignore[assignment]
+            put_label(h, "hedef", f"H{int(m.group(2))}", squash(cells[0].flat).replace(" ", ""), vtext,
+                      cell(value, page))
             return True
         m = codes.GUIDE_AMAC.match(key)
         if m and value is not None and len(cells) == 2:
             ctx.open_block(page, row)
             h = ctx.current.hedef  # type: ignore[union-attr]
-            h.amac = f"A{int(m.group(1))}"
-            h.printed_codes["amac"] = squash(cells[0].flat)
-            h.amac_title = vtext
-            h.evidence.cells["amac"] = cell(value, page)  # type: ignore[assignment]
+            put_label(h, "amac", f"A{int(m.group(1))}", squash(cells[0].flat), vtext, cell(value, page))
             ctx.current.layout = self.name  # type: ignore[union-attr]
             return True
         return False
@@ -109,10 +104,8 @@ class Guide(LayoutReader):
             h.amac = h.amac or f"A{int(m.group(1))}"
             h.hedef = h.hedef or f"H{int(m.group(2))}"
         number = int(m.group(3) if m.group(3) is not None else m.group(2))
-        h.performans_hedefi = f"PH{number}"
-        h.printed_codes["performans_hedefi"] = squash(label.flat).replace(" ", "").rstrip(":")
-        h.performans_hedefi_title = vtext
-        h.evidence.cells["performans_hedefi"] = cell(value, row.page)  # type: ignore[assignment]
+        put_label(h, "performans_hedefi", f"PH{number}", squash(label.flat).replace(" ", "").rstrip(":"), vtext,
+                  cell(value, row.page))
 
     # ------------------------------------------------------------------ Açıklama rows
     def own_row(self, ctx: Assembler, row: TableRow, f: dict[str, GridCell]) -> bool:

@@ -28,7 +28,7 @@ from ...reading.page import GridCell
 from ...reading.rows import TableRow
 from ..cells import cell_number, ev
 from ..columns import Column
-from .base import Detection, LayoutReader, pending_period, read_period
+from .base import Detection, LayoutReader, pending_period, put_label, read_period
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -99,15 +99,10 @@ class KeyValue(LayoutReader):
             ctx.open_block(row.page, row)
             ctx.current.layout = self.name  # type: ignore[union-attr]
         h = ctx.current.hedef  # type: ignore[union-attr]
-        if fld == "amac":
-            h.amac, h.amac_title = f"A{numbers[0]}", title
-        elif fld == "hedef":
-            h.hedef, h.hedef_title = f"H{numbers[-1]}", title
+        if fld == "hedef":
             h.amac = h.amac or (f"A{numbers[0]}" if len(numbers) > 1 else "")
-        else:
-            h.performans_hedefi, h.performans_hedefi_title = f"PH{numbers[-1]}", title
-        h.printed_codes[fld] = printed
-        h.evidence.cells[fld] = ev(value, row.page)  # type: ignore[arg-type]
+        code = f"A{numbers[0]}" if fld == "amac" else f"{'H' if fld == 'hedef' else 'PH'}{numbers[-1]}"
+        put_label(h, fld, code, printed, title, ev(value, row.page))  # type: ignore[arg-type]
         return True
 
     # ------------------------------------------------------------------ the period sub-rows

@@ -16,7 +16,7 @@ from ...reading.rows import TableRow
 from .. import codes
 from ..cells import cell
 from ..columns import Column
-from .base import Detection, LayoutReader
+from .base import Detection, LayoutReader, put_label
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -46,28 +46,17 @@ class MonthlyRows(LayoutReader):
         m = codes.AMAC_LABEL.match(key)
         if m:
             ctx.open_block(page, row)
+            code = f"A{int(m.group(1))}"
             h = ctx.current.hedef  # type: ignore[union-attr]
-            h.amac = f"A{int(m.group(1))}"
-            h.printed_codes["amac"] = f"A{int(m.group(1))}"
-            h.amac_title = vtext
-            h.evidence.cells["amac"] = cell(value or cells[0], page)  # type: ignore[assignment]
+            put_label(h, "amac", code, code, vtext, cell(value or cells[0], page))
             ctx.current.layout = self.name  # type: ignore[union-attr]
             return True
         if ctx.current is None or not ctx.current.open_labels:
             return False
-        h = ctx.current.hedef
-        m = codes.HEDEF_LABEL.match(key)
-        if m:
-            h.hedef = f"H{int(m.group(1))}"
-            h.printed_codes["hedef"] = f"H{int(m.group(1))}"
-            h.hedef_title = vtext
-            h.evidence.cells["hedef"] = cell(value or cells[0], page)  # type: ignore[assignment]
-            return True
-        m = codes.PH_LABEL.match(key)
-        if m:
-            h.performans_hedefi = f"PH{int(m.group(1))}"
-            h.printed_codes["performans_hedefi"] = f"PH{int(m.group(1))}"
-            h.performans_hedefi_title = vtext
-            h.evidence.cells["performans_hedefi"] = cell(value or cells[0], page)  # type: ignore[assignment]
-            return True
+        for level, label, prefix in (("hedef", codes.HEDEF_LABEL, "H"), ("performans_hedefi", codes.PH_LABEL, "PH")):
+            m = label.match(key)
+            if m:
+                code = f"{prefix}{int(m.group(1))}"
+                put_label(ctx.current.hedef, level, code, code, vtext, cell(value or cells[0], page))
+                return True
         return False

@@ -38,7 +38,8 @@ from ...reading.rows import TableRow
 from .. import codes
 from ..cells import cell_number, ev
 from ..columns import Column, ColumnMap, HeadCell
-from .base import Detection, Item, LayoutReader, finish_item, join_name, new_item, put_cells, unit_of_name
+from .base import (Detection, Item, LayoutReader, finish_item, join_name, new_item, put_cells, put_label,
+                   unit_of_name)
 
 if TYPE_CHECKING:
     from ..assembler import Assembler
@@ -207,9 +208,8 @@ class Programme(LayoutReader):
         if AMAC.match(key) and (lead := LEAD_AMAC.match(vtext)):
             ctx.open_block(page, row)
             h = ctx.current.hedef  # type: ignore[union-attr]
-            h.amac, h.amac_title = f"A{int(lead.group(1))}", squash(lead.group(2))
-            h.printed_codes["amac"] = squash(vtext.split()[0])
-            h.evidence.cells["amac"] = ev(value, page)
+            put_label(h, "amac", f"A{int(lead.group(1))}", squash(vtext.split()[0]), squash(lead.group(2)),
+                      ev(value, page))
             ctx.current.layout = self.name  # type: ignore[union-attr]
             return True
         if HEDEF.match(key) and (lead := LEAD_HEDEF.match(vtext)):
@@ -225,9 +225,7 @@ class Programme(LayoutReader):
             a, n = (lead.group(1), lead.group(2)) if lead.group(2) else (None, lead.group(1))
             if a is not None and not h.amac:
                 h.amac = f"A{int(a)}"
-            h.hedef, h.hedef_title = f"H{int(n)}", squash(lead.group(3))
-            h.printed_codes["hedef"] = squash(vtext.split()[0])
-            h.evidence.cells["hedef"] = ev(value, page)
+            put_label(h, "hedef", f"H{int(n)}", squash(vtext.split()[0]), squash(lead.group(3)), ev(value, page))
             ctx.current.layout = self.name  # type: ignore[union-attr]
             return True
         if ctx.current is None:
@@ -240,9 +238,8 @@ class Programme(LayoutReader):
                 h = ctx.current.hedef  # type: ignore[union-attr]
                 h.amac, h.amac_title, h.hedef, h.hedef_title = prev.amac, prev.amac_title, prev.hedef, prev.hedef_title
                 h.printed_codes.update({k: v for k, v in prev.printed_codes.items() if k != "performans_hedefi"})
-            h.performans_hedefi, h.performans_hedefi_title = f"PH{int(lead.group(1))}", squash(lead.group(3))
-            h.printed_codes["performans_hedefi"] = squash(vtext.split()[0])
-            h.evidence.cells["performans_hedefi"] = ev(value, page)
+            put_label(h, "performans_hedefi", f"PH{int(lead.group(1))}", squash(vtext.split()[0]),
+                      squash(lead.group(3)), ev(value, page))
             return True
         if BIRIM.match(key) and ctx.current.open_labels:
             h.sorumlu_birim = vtext
