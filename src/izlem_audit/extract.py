@@ -190,6 +190,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
             text_chars += len(content.chars)
             if ocr and content.chars and content.chars[0].conf is not None:
                 ocr_chars[n] = content.chars
+                ledger.see_scan(n, source.seen[n].words, blocks)  # type: ignore[attr-defined]  # every OCR number
             elif not ocr and len(content.chars) < SCAN_CHARS and _scanned(path, password, n):
                 # a scanned page in a document with a text layer elsewhere: said, with how to read it
                 issues.append(StructureIssue("scanned_page", n))

@@ -404,7 +404,8 @@ class Summary(JsonModel):
 # what the reader could not read, place or join: reading problems, never errors of the report
 READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
                           "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain",
-                          "scanned_page", "period_label_unknown", "period_other_year", "hidden_value"})
+                          "scanned_page", "period_label_unknown", "period_other_year", "hidden_value",
+                          "unread_table_region"})
 
 
 @dataclass

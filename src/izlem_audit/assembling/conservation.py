@@ -7,6 +7,24 @@ value, label, name or note the model keeps as evidence (or in a header or summar
 otherwise it is *reported*, inside a reading problem the reader already raised there, or in a new
 ``unplaced_number`` reading problem with its page, box and text. ``seen == placed + reported`` always; a
 number neither placed nor reported would be a silent drop, which this ledger exists to make impossible.
+
+**Scanned pages** (``--ocr``) are held to more: every number-looking word Tesseract read on the page, inside a
+table or not (``Ledger.see_scan``). A table whose rules the raster reader missed reaches the assembler as
+lines of running text, so a ledger of table cells alone would never see its numbers. A word outside every
+table found is therefore looked at with its line (``scan_layout``):
+
+- a **line of prose** is one whose words follow each other at word spacing: no gap wider than ``COLUMN_GAP``
+  word heights (a title's year, a sentence's figure, a page number standing alone);
+- a **row of columns** has such gaps: two or more, or one that sets a figure apart (``Performans %   52,20``);
+- a **table-like region** is a run of rows of columns, each within ``REGION_GAP`` line heights of the last, in
+  which figures on two different lines stand in one column (their boxes overlap across). Every word inside it
+  belongs to it.
+
+A number word is then *placed* (in a model cell's box, a header or summary row read), *reported* (inside a
+reading problem already raised), *prose* (counted, not a problem: running text is no table), or reported now:
+the region's unread numbers as **one** ``unread_table_region`` reading problem naming the page and the region
+(an auditor learns that a table there was not checked), a number in a row of columns outside any region as an
+``unplaced_number``. ``seen == placed + reported + prose``.
 """
 
 from __future__ import annotations
@@ -47,6 +65,24 @@ class Ledger:
     seen: list[Seen] = field(default_factory=list)
     placed: int = 0
     reported: int = 0
+    scan: list["ScanNumber"] = field(default_factory=list)  # number words read outside tables on scanned pages
+    regions: list["Region"] = field(default_factory=list)  # table-like regions of scanned pages
+    prose: int = 0
+    scanned: bool = False
+
+    def see_scan(self, page: int, words: list, blocks: list[Block]) -> None:
+        """Note every number word Tesseract read on scanned page ``page`` that no table block holds (those are
+        noted by ``see``), classified by its line (``scan_layout``)."""
+        self.scanned = True
+        cells = [c.bbox for b in blocks if b.table is not None for c in b.table.cells]
+        outside = [w for w in words if not any(_inside((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, c, 0.0)
+                                                for c in cells)]
+        numbers, regions = scan_layout(page, outside)
+        for s in numbers:
+            if s.region is not None:
+                s.region += len(self.regions)
+        self.scan.extend(numbers)
+        self.regions.extend(regions)
 
     def see(self, block: Block) -> None:
         """Note every number printed in the cells of a table block."""
@@ -102,9 +138,170 @@ class Ledger:
                 report.issues.append(StructureIssue(
                     "unplaced_number", page, cell, h[0], h[1], h[2], h[3], detail={"text": text if len(text) <= 80 else text[:79] + "…",
                                                                "numbers": [s.text for s in items]}))
+        if self.scanned:
+            self._settle_scan(report, boxes, problems)
+
+    def _settle_scan(self, report: Report, boxes: dict, problems: dict) -> None:
+        """The number words of scanned pages outside tables: placed, inside a reading problem, prose, or reported
+        now (one problem per unread table-like region, one per loose number)."""
+        unread: dict[int, list[ScanNumber]] = defaultdict(list)  # region index -> its unread numbers
+        loose: dict[int, list[ScanNumber]] = defaultdict(list)  # page -> numbers in rows outside any region
+        for s in self.scan:
+            cx, cy = (s.bbox[0] + s.bbox[2]) / 2, (s.bbox[1] + s.bbox[3]) / 2
+            if any(_inside(cx, cy, b) for b in boxes.get((s.page, int(cy // BAND)), ())):
+                self.placed += 1
+            elif any(_inside(cx, cy, i.bbox) for i in problems.get(s.page, ())):  # type: ignore[arg-type]
+                self.reported += 1
+            elif s.where == "prose":
+                self.prose += 1
+            elif s.region is not None:
+                unread[s.region].append(s)
+            else:
+                loose[s.page].append(s)
+        for k, items in sorted(unread.items()):
+            r = self.regions[k]
+            self.reported += len(items)
+            texts = [s.text for s in items]
+            report.issues.append(StructureIssue(
+                "unread_table_region", r.page, r.bbox,
+                detail={"page": r.page, "lines": r.lines, "count": len(items), "numbers": texts,
+                        "text": _sample(texts), "confidence": int(min(s.conf for s in items))}))
+        for page, items in sorted(loose.items()):
+            self.reported += len(items)
+            groups = [[s] for s in items] if len(items) <= MAX_PER_PAGE else [items]
+            for group in groups:
+                box = (min(s.bbox[0] for s in group), min(s.bbox[1] for s in group),
+                       max(s.bbox[2] for s in group), max(s.bbox[3] for s in group))
+                texts = [s.text for s in group]
+                report.issues.append(StructureIssue(
+                    "unplaced_number", page, box, detail={"text": _sample(texts), "numbers": texts,
+                                                         "confidence": int(min(s.conf for s in group))}))
 
     def counts(self) -> dict[str, int]:
-        return {"seen": len(self.seen), "placed": self.placed, "reported": self.reported}
+        out = {"seen": len(self.seen) + len(self.scan), "placed": self.placed, "reported": self.reported}
+        if self.scanned:  # only a document with scanned pages has running-text numbers in its ledger
+            out["prose"] = self.prose
+        return out
+
+
+def _sample(texts: list[str], limit: int = 60) -> str:
+    text = " ".join(texts)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------------ scanned pages
+
+COLUMN_GAP = 1.5  # word heights: a wider gap between two words of a line is a gap between columns (a word
+# space is a third to a half of a word's height, the fixtures' column gaps two to four heights)
+REGION_GAP = 2.5  # line heights: rows of columns closer than this (a wrapped name's line between) are one region
+
+
+@dataclass
+class ScanNumber:
+    page: int
+    bbox: BBox
+    text: str
+    conf: float
+    where: str  # "prose", "row" (a row of columns outside any region) or "region"
+    region: int | None = None  # index into Ledger.regions (the ledger's, once noted)
+
+
+@dataclass
+class Region:
+    page: int
+    bbox: BBox
+    lines: int  # rows of columns in it
+
+
+def number_word(text: str) -> bool:
+    """A word that is, or is meant to be, a number: a Turkish number, or digits a scan mixed with letters
+    (``ocr.looks_numeric``: ``4O,00``)."""
+    from ..reading.ocr import looks_numeric
+
+    return _is_number(text) or looks_numeric(text)
+
+
+def _lines(words: list) -> list[list]:
+    """Words grouped into lines: a word joins the line whose band (its words' median top and bottom) it overlaps
+    most, by at least half the lower of the two heights (a dash or a comma, a word with a descender, a figure
+    read again in a taller box all stay on their line)."""
+    lines: list[list] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        h = max(w.bottom - w.top, 0.1)
+        best, best_share = None, 0.5
+        for ln in lines[-8:]:
+            top = sorted(x.top for x in ln)[len(ln) // 2]
+            bottom = sorted(x.bottom for x in ln)[len(ln) // 2]
+            share = (min(bottom, w.bottom) - max(top, w.top)) / max(min(h, bottom - top), 0.1)
+            if share >= best_share:
+                best, best_share = ln, share
+        if best is None:
+            lines.append([w])
+        else:
+            best.append(w)
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
+
+
+def _segments(line: list) -> list[list]:
+    """A line cut at its column gaps (wider than ``COLUMN_GAP`` times the line's median word height)."""
+    h = sorted(w.bottom - w.top for w in line)[len(line) // 2]
+    out = [[line[0]]]
+    for prev, w in zip(line, line[1:]):
+        if w.x0 - prev.x1 > COLUMN_GAP * h:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _columnar(line: list) -> bool:
+    """A row of columns: two column gaps or more, or one that sets apart a segment of numbers only."""
+    segs = _segments(line)
+    if len(segs) >= 3:
+        return True
+    return len(segs) == 2 and any(all(number_word(w.text) for w in seg) for seg in segs)
+
+
+def _box(words: list) -> BBox:
+    return (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
+
+
+def scan_layout(page: int, words: list) -> tuple[list[ScanNumber], list[Region]]:
+    """The number words among ``words`` (a scanned page's words outside its tables, each with ``text``, box
+    ``x0 top x1 bottom`` and ``conf``), each marked prose, row or region, and the page's table-like regions
+    (region indexes count from 0 on this page)."""
+    lines = _lines(words)
+    rows = [ln for ln in lines if _columnar(ln)]
+    runs: list[list[list]] = []
+    for ln in rows:
+        top = min(w.top for w in ln)
+        h = sorted(w.bottom - w.top for w in ln)[len(ln) // 2]
+        if runs and top - max(w.bottom for w in runs[-1][-1]) <= REGION_GAP * h:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    regions: list[Region] = []
+    for run in runs:
+        if _aligned(run):
+            regions.append(Region(page, _box([w for ln in run for w in ln]), len(run)))
+    numbers: list[ScanNumber] = []
+    row_ids = {id(ln) for ln in rows}
+    for ln in lines:
+        for w in ln:
+            if not number_word(w.text):
+                continue
+            cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+            k = next((i for i, r in enumerate(regions) if _inside(cx, cy, r.bbox, 0.5)), None)
+            where = "region" if k is not None else ("row" if id(ln) in row_ids else "prose")
+            numbers.append(ScanNumber(page, (w.x0, w.top, w.x1, w.bottom), w.text, float(w.conf), where, k))
+    return numbers, regions
+
+
+def _aligned(run: list[list]) -> bool:
+    """Figures on two different lines of ``run`` standing in one column (their boxes overlap across)."""
+    figures = [(i, w) for i, ln in enumerate(run) for w in ln if number_word(w.text)]
+    return any(i != j and a.x0 <= b.x1 and b.x0 <= a.x1 for i, a in figures for j, b in figures)
 
 
 def _inside(x: float, y: float, b: BBox, pad: float = 1.0) -> bool:
