@@ -158,6 +158,7 @@ class Ledger:
                 unread[s.region].append(s)
             else:
                 loose[s.page].append(s)
+        anchors = sorted(_anchors(report), key=lambda a: (a[0], a[1]))
         for k, items in sorted(unread.items()):
             r = self.regions[k]
             self.reported += len(items)
@@ -165,7 +166,8 @@ class Ledger:
             report.issues.append(StructureIssue(
                 "unread_table_region", r.page, r.bbox,
                 detail={"page": r.page, "lines": r.lines, "count": len(items), "numbers": texts,
-                        "text": _sample(texts), "confidence": int(min(s.conf for s in items))}))
+                        "text": _sample(texts), "confidence": int(min(s.conf for s in items)),
+                        "hedefler": _hedefler_near(anchors, r)}))
         for page, items in sorted(loose.items()):
             self.reported += len(items)
             groups = [[s] for s in items] if len(items) <= MAX_PER_PAGE else [items]
@@ -182,6 +184,17 @@ class Ledger:
         if self.scanned:  # only a document with scanned pages has running-text numbers in its ledger
             out["prose"] = self.prose
         return out
+
+
+def _hedefler_near(anchors: list, region: "Region") -> list[str]:
+    """The hedef blocks that may have rows in an unread region (which one is not known: its label rows may be
+    unread too): every block with a row read on the region's page, and the block read last before the region
+    (a table going on from the page before). ``anchors``: ``_anchors`` sorted by page and top."""
+    near = {(key[0], key[1]) for page, _top, key in anchors if page == region.page}
+    before = [key for page, top, key in anchors if (page, top) < (region.page, region.bbox[1])]
+    if before:
+        near.add((before[-1][0], before[-1][1]))
+    return sorted(f"{a} {h}" for a, h in near if a and h)
 
 
 def _sample(texts: list[str], limit: int = 60) -> str:

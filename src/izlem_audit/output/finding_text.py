@@ -283,6 +283,12 @@ def finding_anchor(f: Finding) -> str:
     return "f-" + f.rule + "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
+_READING_ADVICE = ("{place}: bu yer belgeden elle kontrol edilmeli; araç okuyamadığı için denetlemedi (taranmış bir "
+                   "belgede daha iyi bir tarama, 300 dpi, istenebilir).",
+                   "{place}: check this place in the document by hand; the tool could not read it and did not check "
+                   "it (for a scanned document, a better scan, 300 dpi, may be asked for).")
+
+
 def is_reading_problem(f: Finding) -> bool:
     return getattr(f, "origin", None) == "reader"
 
@@ -515,9 +521,12 @@ def compose(f: Finding, report: Report, rc: Recomputed, lang: str = "tr") -> Fin
     if ref:  # a draft has no page to crop: the cell reference is the evidence
         facts.append((ui("ref", lang), str(ref)))
     effects = effects_of(f, report, rc, lang)
-    advice = _ADVICE.get(f.rule)
+    # a reading problem is the tool's, not the report's: the advice is to look at the place, never to fix the report
+    advice = _READING_ADVICE if is_reading_problem(f) else _ADVICE.get(f.rule)
     exp_text = _value(f, f.expected, lang) if f.expected is not None else "—"
-    recommendation = (tr_en(advice, lang).format(place=place or ui("report_level", lang), expected=exp_text)
+    where = place or (f"{'Page' if lang == 'en' else 'Sayfa'} {f.page}" if is_reading_problem(f) and f.page
+                      else ui("report_level", lang))
+    recommendation = (tr_en(advice, lang).format(place=where, expected=exp_text)
                       if advice else ("Bulgu incelenmeli ve gerekirse düzeltilmeli." if lang != "en"
                                       else "Review the finding and correct the report where needed."))
     recommendation = recommendation[0].upper() + recommendation[1:]

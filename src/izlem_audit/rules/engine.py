@@ -66,9 +66,9 @@ def _not_checked(findings: list[Finding]) -> None:
     def covers(p: Finding, f: Finding) -> bool:
         if p.params.get("kind") == "unread_table_region":
             # a table of a scanned page left unread: a hedef's rows may be in it, so no total over hedefler (the
-            # report's, an amaç's) and no check of a whole hedef printed on that page is sure; a row that was read
-            # is still checked on its own
-            return f.item is None and (f.hedef is None or f.page == p.page)
+            # report's, an amaç's) and no check of a whole hedef that may have rows there (one read on that page, or
+            # the one read last before it) is sure; a row that was read is still checked on its own
+            return f.item is None and (f.hedef is None or f"{f.amac} {f.hedef}" in p.params.get("hedefler", ()))
         if (not p.amac and not f.amac and p.page is not None and p.page == f.page
                 and p.params.get("kind") == "ocr_uncertain"):
             return True  # a figure of the report as a whole (the overall rate) read uncertainly on a scan
