@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from izlem_audit.assembling.conservation import COLUMN_GAP, REGION_GAP, Ledger, scan_layout
+from izlem_audit.assembling.conservation import (COLUMN_GAP, MIN_COLUMNS, REGION_GAP, SMALL_INTEGER, Ledger,
+                                                 scan_layout)
 from izlem_audit.model import Cell, Evidence, Faaliyet, Gosterge, Hedef, Period, Report, StructureIssue
 from izlem_audit.reading.ocr import Word
 from izlem_audit.rules.engine import run_rules
@@ -82,8 +83,26 @@ def test_figures_that_share_no_column_are_loose_rows_not_a_region():
     words = line(100, (50, "Toplam"), (200, "45,00")) + line(112, (50, "Ortalama"), (300, "50,00"))
     numbers, regions = scan_layout(1, words)
     assert not regions and where(numbers) == {"45,00": "row", "50,00": "row"}
-    aligned = line(100, (50, "Toplam"), (200, "45,00")) + line(112, (50, "Ortalama"), (205, "50,00"))
-    assert scan_layout(1, aligned)[1]
+
+
+@pytest.mark.parametrize("columns,region", [(1, False), (MIN_COLUMNS, True)])
+def test_a_region_needs_two_columns_of_figures(columns, region):
+    # figures one under the other in ``columns`` columns: one column is a list, two or more a table
+    rows = [line(100 + 12 * i, (50, "Gösterge"), *[(200 + 80 * c, f"{i + c + 1}0,00") for c in range(columns)])
+            for i in range(3)]
+    numbers, regions = scan_layout(1, [w for r in rows for w in r])
+    assert bool(regions) is region
+    assert {s.where for s in numbers} == ({"region"} if region else {"row"})
+
+
+def test_a_contents_page_is_no_table_and_its_page_numbers_are_text():
+    words = (line(100, (50, "1."), (70, "Giriş"), (400, "3")) + line(112, (50, "2."), (70, "Amaçlar"), (400, "5"))
+             + line(124, (50, "3."), (70, "Hedefler"), (400, "12")) + line(136, (50, "Genel"), (400, "%52,20")))
+    numbers, regions = scan_layout(1, words)
+    assert not regions
+    assert where(numbers) == {"1.": "prose", "2.": "prose", "3.": "prose", "3": "prose", "5": "prose", "12": "prose",
+                              "%52,20": "row"}  # section and page numbers are text, a figure is reported
+    assert SMALL_INTEGER == 3 and where(scan_layout(1, line(100, (70, "Toplam"), (400, "1250")))[0]) == {"1250": "row"}
 
 
 @pytest.mark.parametrize("gap,regions", [(REGION_GAP * H - 0.5, 1), (REGION_GAP * H + 0.5, 2)])

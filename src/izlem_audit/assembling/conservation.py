@@ -16,15 +16,17 @@ table found is therefore looked at with its line (``scan_layout``):
 - a **line of prose** is one whose words follow each other at word spacing: no gap wider than ``COLUMN_GAP``
   word heights (a title's year, a sentence's figure, a page number standing alone);
 - a **row of columns** has such gaps: two or more, or one that sets a figure apart (``Performans %   52,20``);
-- a **table-like region** is a run of rows of columns, each within ``REGION_GAP`` line heights of the last, in
-  which figures on two different lines stand in one column (their boxes overlap across). Every word inside it
-  belongs to it.
+- a **table-like region** is a run of rows of columns, each within ``REGION_GAP`` line heights of the last, with
+  ``MIN_COLUMNS`` columns of figures or more (a line's first segment, its row number, not counted), each holding
+  figures on two different lines one under the other (their boxes overlap across). Every word inside it belongs to it. One column of figures is a list (a contents
+  page's page numbers), not a hedef table, which prints two figures a row or more.
 
 A number word is then *placed* (in a model cell's box, a header or summary row read), *reported* (inside a
 reading problem already raised), *prose* (counted, not a problem: running text is no table), or reported now:
 the region's unread numbers as **one** ``unread_table_region`` reading problem naming the page and the region
 (an auditor learns that a table there was not checked), a number in a row of columns outside any region as an
-``unplaced_number``. ``seen == placed + reported + prose``.
+``unplaced_number`` — except a number in the row's first segment (its item or section number) and a bare
+integer of ``SMALL_INTEGER`` digits or fewer (a contents line's page number), which count with the prose. ``seen == placed + reported + prose``.
 """
 
 from __future__ import annotations
@@ -207,6 +209,8 @@ def _sample(texts: list[str], limit: int = 60) -> str:
 COLUMN_GAP = 1.5  # word heights: a wider gap between two words of a line is a gap between columns (a word
 # space is a third to a half of a word's height, the fixtures' column gaps two to four heights)
 REGION_GAP = 2.5  # line heights: rows of columns closer than this (a wrapped name's line between) are one region
+MIN_COLUMNS = 2  # columns of figures that make a run of rows a table-like region
+SMALL_INTEGER = 3  # digits: a bare integer this short in a row outside any region is a page or item number
 
 
 @dataclass
@@ -301,21 +305,39 @@ def scan_layout(page: int, words: list) -> tuple[list[ScanNumber], list[Region]]
     numbers: list[ScanNumber] = []
     row_ids = {id(ln) for ln in rows}
     for ln in lines:
+        first = {id(w) for w in _segments(ln)[0]} if id(ln) in row_ids else set()
         for w in ln:
             if not number_word(w.text):
                 continue
             cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
             k = next((i for i, r in enumerate(regions) if _inside(cx, cy, r.bbox, 0.5)), None)
-            where = "region" if k is not None else ("row" if id(ln) in row_ids else "prose")
+            # outside a region, a row's own number (its first segment) and a page number are no figures
+            figure = id(ln) in row_ids and id(w) not in first and not _small(w.text)
+            where = "region" if k is not None else ("row" if figure else "prose")
             numbers.append(ScanNumber(page, (w.x0, w.top, w.x1, w.bottom), w.text, float(w.conf), where, k))
     return numbers, regions
 
 
-def _aligned(run: list[list]) -> bool:
-    """Figures on two different lines of ``run`` standing in one column (their boxes overlap across)."""
-    figures = [(i, w) for i, ln in enumerate(run) for w in ln if number_word(w.text)]
-    return any(i != j and a.x0 <= b.x1 and b.x0 <= a.x1 for i, a in figures for j, b in figures)
+def _small(text: str) -> bool:
+    return text.isdigit() and len(text) <= SMALL_INTEGER
 
+
+def _aligned(run: list[list]) -> bool:
+    """At least ``MIN_COLUMNS`` columns of figures in ``run``, each with figures on two different lines standing
+    one under the other (their boxes overlap across), not counting the lines' first segments (a row's number).
+    One column of figures is a list (a contents page's page numbers), not a table: every hedef table prints two
+    figures a row or more (target and actual, budget and spending)."""
+    columns: list[list] = []  # [x0, x1, {line indexes}]
+    # a line's first segment holds its number, not its figures (Sıra No, a contents line's "2.1 Amaçlar")
+    figures = [(i, w) for i, ln in enumerate(run) for seg in _segments(ln)[1:] for w in seg if number_word(w.text)]
+    for i, w in sorted(figures, key=lambda iw: iw[1].x0):
+        col = next((c for c in columns if w.x0 <= c[1] and c[0] <= w.x1), None)
+        if col is None:
+            columns.append([w.x0, w.x1, {i}])
+        else:
+            col[0], col[1] = min(col[0], w.x0), max(col[1], w.x1)
+            col[2].add(i)
+    return sum(1 for c in columns if len(c[2]) >= 2) >= MIN_COLUMNS
 
 def _inside(x: float, y: float, b: BBox, pad: float = 1.0) -> bool:
     return b[0] - pad <= x <= b[2] + pad and b[1] - pad <= y <= b[3] + pad
