@@ -204,8 +204,8 @@ def parse_period(text: str) -> PeriodLabel | None:
     t = squash(_CUM_WORDS.sub(" ", t)).strip(" ,;")
     t = re.sub(r"\(\s*\)", "", squash(_FILLER.sub(" ", t))).strip()
     label = _with_bracket(t, cum)
-    if label is None and " " in t:  # a word broken inside a narrow cell: "Ocak-Hazir" / "an"
-        label = _with_bracket(t.replace(" ", ""), cum)
+    if label is None and re.search(r"[a-z] [a-z]", t):  # a word broken inside a narrow cell: "Hazir" / "an"
+        label = _with_bracket(re.sub(r"(?<=[a-z]) (?=[a-z])", "", t), cum)
     if label is None:
         return None
     if cum and label.basis == END:

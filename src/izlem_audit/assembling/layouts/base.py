@@ -50,7 +50,7 @@ Adding a layout, step by step (docs/architecture.md says the same with an exampl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ...model import BBox, Faaliyet, Gosterge, Hedef, Period
@@ -75,7 +75,7 @@ PERIOD_LABELS = "period_labels"  # HedefBlock.state: every period label of the b
 
 def period_labels(c: GridCell | None) -> list[tuple[str, Line | None]]:
     """The period labels of a month cell, each with the line it starts on: one per line (``3`` / ``6``,
-    ``Ocak-Mart`` / ``Nisan-Haziran``), a label wrapped over two or three lines joined (``Ocak-`` / ``Mart``,
+    ``Ocak-Mart`` / ``Nisan-Haziran``), a label wrapped over up to four lines joined (``Ocak-`` / ``Mart``,
     ``I. Dönem`` / ``(Ocak-Mart)``), month numbers side by side on one line split (``3 6``). A line that is no
     label is kept as its text (the reader reports it), never dropped."""
     if c is None:
@@ -84,9 +84,9 @@ def period_labels(c: GridCell | None) -> list[tuple[str, Line | None]]:
     out: list[tuple[str, Line | None]] = []
     i = 0
     while i < len(lines):
-        for k in (3, 2):  # the longest run of lines that reads as one label
+        for k in range(min(len(lines) - i, 4), 1, -1):  # the longest run of lines that reads as one label
             if i + k <= len(lines) and parse_period(" ".join(ln.text for ln in lines[i:i + k])) is not None:
-                out.append((squash(" ".join(ln.text for ln in lines[i:i + k])), lines[i]))
+                out.append((squash(" ".join(ln.text for ln in lines[i:i + k])), _joined(lines[i:i + k])))
                 i += k
                 break
         else:
@@ -99,6 +99,16 @@ def period_labels(c: GridCell | None) -> list[tuple[str, Line | None]]:
                 out.append((text, lines[i]))
             i += 1
     return out
+
+
+def _joined(lines: list[Line]) -> Line:
+    """Lines of one label as one line: their text, and the box around them where they stand on one page."""
+    first = lines[0]
+    if any(ln.page != first.page for ln in lines):
+        return replace(first, text=squash(" ".join(ln.text for ln in lines)))
+    box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines), max(ln.bbox[2] for ln in lines),
+           max(ln.bbox[3] for ln in lines))
+    return replace(first, text=squash(" ".join(ln.text for ln in lines)), bbox=box)
 
 
 def read_period(ctx: Assembler, g: Gosterge, text: str, page: int, bbox) -> int | None:
@@ -292,8 +302,6 @@ class LayoutReader:
             if month_cell is not None:
                 ml = labels[i][1] if i < len(labels) and len(labels) == n else None
                 p.evidence.cells["month"] = line_ev(ml, month_cell, row.page)
-                if ml is not None and labels[i][0] != ml.text:  # a label wrapped over lines: "Ocak-" / "Mart"
-                    p.evidence.cells["month"].text = labels[i][0]
             if month is None:
                 pending_period(ctx, g, p)
             if note_cell is not None and note:
