@@ -200,3 +200,37 @@ def test_first_donem_settled_by_the_block():
     months, issues = months_and_issues(read(rows, ""))
     assert months == [[(None, 4), (None, 8)]]
     assert issues == [("period_label_unknown", "I. Dönem"), ("period_label_unknown", "II. Dönem")]
+
+
+# ------------------------------------------------------------------------------ a period's own value, by its label
+def _count_rows(label3: str, label6: str) -> list[list[str]]:
+    return [["1", "PG1", "Düzenlenen etkinlik sayısı (adet)", "100", "100", label3, "30", "30,00"],
+            ["", "", "", "", "", label6, "20", "20,00"]]
+
+
+def test_months_after_january_spelled_out_are_the_periods_own():
+    """'Nisan-Haziran' says the row's count is the quarter's own: no 'running count fell' error (IZ501), the
+    kind is a within-year figure stated by the label, and the value to date is the sum."""
+    from izlem_audit.recomputing.series import series_kind, value_to_date
+    from izlem_audit.rules.engine import run_rules
+
+    report = read(_count_rows("Ocak-Mart", "Nisan-Haziran"))
+    g = report.hedefler[0].gostergeler[0]
+    assert [(p.month, p.start) for p in g.periods] == [(3, None), (6, 4)]
+    kind = series_kind(g)
+    assert (kind.kind, kind.stated, kind.why) == ("flow", True, "Nisan-Haziran")
+    assert value_to_date(g, 6) == 50.0
+    assert [f.rule for f in run_rules(report)[0] if f.rule == "IZ501"] == []
+
+
+@pytest.mark.parametrize("label3,label6", [("Ocak-Mart", "Ocak-Haziran"), ("3", "6"), ("I. Çeyrek", "II. Çeyrek")])
+def test_a_running_count_that_falls_is_still_found(label3, label6):
+    """The other side: spans from January, month numbers, and ordinals alone (which name the period but not its
+    basis) keep the count a running total, and a fall from 30 to 20 is IZ501."""
+    from izlem_audit.rules.engine import run_rules
+
+    report = read(_count_rows(label3, label6))
+    g = report.hedefler[0].gostergeler[0]
+    assert [p.month for p in g.periods] == [3, 6] and all(p.start is None for p in g.periods)
+    assert [(f.rule, f.reported, f.expected) for f in run_rules(report)[0] if f.rule == "IZ501"] == [
+        ("IZ501", 20.0, 30.0)]

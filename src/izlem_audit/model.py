@@ -251,6 +251,10 @@ class Period(JsonModel):
     # the period's own value where the table prints it beside the running total (``actual``): the key/value
     # layout's "Dönem Gerçekleşmesi" next to "Kümülatif Gerçekleşme"; written only when printed
     period_value: float | None = None
+    # the first month of the span a row's period label names when the span starts after January ("Nisan-Haziran"
+    # -> 4, "II. Çeyrek" -> 4): the row's value is that period's own, not the running total; set only where no
+    # column tells the two apart (a monthly-rows month column); written only when set
+    start: int | None = None
 
 
 @dataclass

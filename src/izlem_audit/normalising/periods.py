@@ -53,6 +53,8 @@ class PeriodLabel:
     year: int | None = None
     # a label that is a quarter or a half-year by context only (``I. Dönem``, ``II. Dönem``): its other reading
     alternative: tuple[int, int] | None = None
+    # the label spells its months out (``Nisan-Haziran``, ``II. Dönem (Nisan-Haziran)``), not only an ordinal
+    spelled: bool = False
 
     @property
     def cumulative(self) -> bool:
@@ -108,7 +110,7 @@ def _core(t: str, cumulative_word: bool) -> PeriodLabel | None:
             return None  # "Ekim-Mart", "Mart-Mart": no period of one year
         if a > 1 and cumulative_word:
             return None  # "Nisan-Haziran kümülatif": a running value does not start in April
-        return PeriodLabel(a, b, CUMULATIVE if a == 1 else WITHIN)
+        return PeriodLabel(a, b, CUMULATIVE if a == 1 else WITHIN, spelled=True)
     if m := _END_OF.match(t):
         return PeriodLabel(1, MONTHS[m.group(1)], CUMULATIVE)
     if _YEAR_END.match(t):
@@ -323,6 +325,13 @@ def vocabulary_markdown() -> str:
            "month (3, 6, 9, 12) as a period column; a label ending elsewhere (`Ocak-Ağustos` in a quarter table) is "
            "no period column, and its numbers are reported unplaced by the conservation check. Row labels (the "
            "monthly-rows, guide and key/value layouts) take any month.", "",
+           "Cumulative or the period's own: where a table has a column for each (the key/value layout's "
+           "`Kümülatif Gerçekleşme` and `Dönem Gerçekleşmesi`), the columns decide. In a monthly-rows month column, "
+           "a label that spells out months after January (`Nisan-Haziran`, `II. Dönem (Nisan-Haziran)`) marks the "
+           "row's value as that period's own (`Period.start`): a count is then read as each period's own figure "
+           "(`recomputing/series.py`: `flow`, the value to date is the sum), never as a running total that fell. "
+           "An ordinal alone (`II. Çeyrek`, `II. Dönem`, `Q2`) names the period, not its basis: the gösterge's "
+           "kind (its name and unit) decides, as in the quarter-columns layout.", "",
            "## Accepted forms", "", "| form | examples | reads as (months, basis) |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in _FORMS]
     out += ["", "## Refused (a reading problem on the row)", "", "| label | why |", "|---|---|"]

@@ -11,6 +11,10 @@ one of three things in those columns (the report's own introduction usually says
   ``Ortalama başvuru yanıt süresi (gün)``) and indicators meant to decrease (B below A); C is the last period.
 
 The kind comes from the gösterge's wording and unit, never from its figures (C is what is being judged).
+Where a monthly-rows table spells each row's period out as months after January (``Ocak-Mart`` / ``Nisan-Haziran``:
+``Period.start``), the label says the row's value is that period's own: a count is then ``flow`` (the value to
+date is the sum), stated by the label; rates, shares and levels stay ``level``. An ordinal alone (``II. Çeyrek``,
+``II. Dönem``) names the period, not its basis: the kind is the name's and unit's as above.
 ``stated`` says whether the report's own words (a percent unit, ``oranı``, ``ortalama``, ``yıl içinde``,
 ``toplam``) say so, or the kind is only assumed from a count-like unit (a count with no such word is read as a
 running total, as in the monthly reports).
@@ -48,6 +52,15 @@ def _decreasing(g: Gosterge) -> bool:
     return g.target < (g.baseline if g.baseline is not None else 0.0)
 
 
+def _within_label(g: Gosterge) -> str:
+    """The printed label of a period whose row names a span after January (``Period.start``), or ""."""
+    for p in g.periods:
+        if p.start is not None and p.start > 1:
+            cell = p.evidence.cells.get("month")
+            return cell.text if cell is not None and cell.text else f"{p.start}-{p.month}"
+    return ""
+
+
 def series_kind(g: Gosterge) -> SeriesKind:
     """What the gösterge's period values are (see the module's docstring)."""
     name = ascii_fold(g.name or "")
@@ -60,6 +73,8 @@ def series_kind(g: Gosterge) -> SeriesKind:
         return SeriesKind("flow", True, m.group(0))
     if _decreasing(g):
         return SeriesKind("level", True, "B < A")
+    if within := _within_label(g):  # the rows' labels say each value is its period's own ("Nisan-Haziran")
+        return SeriesKind("flow", True, within)
     if g.unit in COUNT_LIKE and g.unit_known:
         if m := _CUMULATIVE.search(name):
             return SeriesKind("cumulative", True, m.group(0))

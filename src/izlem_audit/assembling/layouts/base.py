@@ -132,6 +132,14 @@ def read_period(ctx: Assembler, g: Gosterge, text: str, page: int, bbox) -> int 
     return p.end
 
 
+def period_start(text: str) -> int | None:
+    """The first month of a row label's span when the label spells out months after January (``Nisan-Haziran``
+    -> 4), else None: such a row's value is the period's own (``Period.start``). An ordinal alone (``II. Çeyrek``,
+    ``II. Dönem``) names the period but not whether its value runs from January: the gösterge's kind decides."""
+    p = parse_period(text)
+    return p.start if p is not None and p.spelled and p.basis == "within" and p.start > 1 else None
+
+
 def pending_period(ctx: Assembler, g: Gosterge, p: Period) -> None:
     """``p`` is the period of ``g`` whose label ``read_period`` left for the block's end, if one did."""
     assert ctx.current is not None
@@ -299,6 +307,8 @@ class LayoutReader:
                 if c is not None:
                     line = vals[i][0] if i < len(vals) else None
                     p.evidence.cells[name] = line_ev(line, c, row.page)
+            if i < len(labels) and month is not None:
+                p.start = period_start(labels[i][0])
             if month_cell is not None:
                 ml = labels[i][1] if i < len(labels) and len(labels) == n else None
                 p.evidence.cells["month"] = line_ev(ml, month_cell, row.page)
