@@ -16,7 +16,11 @@ with its header repeated or not — simply goes on where it stopped. What a row 
 
 Done here once for every layout: rows cut by a page break joined with their rest, headers repeated on a later
 page, header rows continued under the header, header columns whose field is already taken, and the records
-of what could not be placed. Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its
+of what could not be placed. A table continued on a later page without its header is read with the header's
+column map placed by the table's own edges (``columns.frame_between``), so a page printed with other margins
+(mirrored odd/even margins, a gutter) or at another scale reads the same; a continued table whose columns do
+not fall on the header's is a reading problem (``continued_table_unmatched``), its rows not read into any
+field. Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its
 page and box.
 """
 
@@ -35,8 +39,8 @@ from ..normalising.periods import parse_period
 from .cells import cell as _cell
 from .cells import cell_number, ev as _ev, more as _more
 from .hidden import report_hidden_values
-from .columns import (Column, ColumnMap, HeadCell, classify_header, head_row, looks_like_header,
-                      merge_header_row, repair_missing_actual)
+from .columns import (SAME, Column, ColumnMap, Frame, HeadCell, classify_header, frame_between, head_row,
+                      looks_like_header, merge_header_row, repair_missing_actual)
 from . import layouts
 from .layouts import Detection, HedefBlock, LayoutReader
 from .layouts.base import settle_periods
@@ -81,6 +85,10 @@ class Assembler:
         self.detection: Detection | None = None  # why it took it
         self.tables: list[TableReading] = []  # every table a reader took, and why (report.tables)
         self._repeated_said: set[tuple[int, float]] = set()  # repeated-field columns already reported
+        self.head_table: GridTable | None = None  # the table whose header set the column map
+        self._frame: tuple[GridTable | None, GridTable | None, Frame | None] = (None, None, SAME)  # last placed
+        self._unmatched: list[GridTable] = []  # continued tables already reported as not placed
+        self._cut_item: str | None = None  # the item whose cut row's rest is in such a table
 
     # ------------------------------------------------------------------ stream
     def feed(self, block: Block) -> None:
@@ -108,8 +116,13 @@ class Assembler:
                 cut, self.cut = self.cut, None
                 if self._starts_own_item(row, cut):
                     self._row(cut)
+                elif self.cmap is not None and self.frame_of(row.table) is None:
+                    # its rest is in a table whose columns cannot be placed: read the cut piece as it is; the
+                    # reading problem of that table names its item (its checks are not made on half a row)
+                    self._row(cut)
+                    self._cut_item = self._last_item()
                 else:
-                    row = _join_cut(cut, row)
+                    row = _join_cut(cut, row, self._frame_or_same(cut.table), self._frame_or_same(row.table))
             if table.open_bottom and row.index == table.n_rows - 1:
                 self.cut = row  # its rest comes at the top of the next page
                 continue
@@ -126,8 +139,9 @@ class Assembler:
     def _starts_own_item(self, row: _Row, cut: _Row) -> bool:
         """Whether a row at the top of a page starts an item of its own (a code, a Sıra No, a label in the cut
         table's first column) rather than going on with the row cut at the bottom of the page before."""
-        left = cut.table.xs[0]
-        first = next((c for c in row.cells if abs(c.bbox[0] - left) < 2.0), None)
+        fc, fr = self._frame_or_same(cut.table), self._frame_or_same(row.table)
+        left = cut.table.xs[0] * fc[0] + fc[1]
+        first = next((c for c in row.cells if abs(c.bbox[0] * fr[0] + fr[1] - left) < 2.0), None)
         if first is None or not first.flat:
             return False
         t = first.flat
@@ -165,9 +179,9 @@ class Assembler:
                 item.note = squash(f"{item.note} {text}")
                 _more(item.evidence, "note", item.note, rest_page(row), rest.bbox)
             elif item is not None and fld == "note" and isinstance(item, Gosterge) and item.periods:
-                p = item.periods[-1]
-                p.note = squash(f"{p.note} {text}")
-                _more(p.evidence, "note", p.note, rest_page(row), rest.bbox)
+                for p in _sharing_note(item):
+                    p.note = squash(f"{p.note} {text}")
+                    _more(p.evidence, "note", p.note, rest_page(row), rest.bbox)
             else:
                 h = self.current.hedef if self.current is not None else None
                 self.report.issues.append(StructureIssue(
@@ -192,6 +206,9 @@ class Assembler:
             self._start_table(kind, row)
             return
         self.last_header_row = None
+        if self.mode in ("gosterge", "faaliyet") and self.current is not None and not self._place(row.table):
+            self._not_placed(row)
+            return
         if self.mode == "gosterge" and self.current is not None:
             self._gosterge_row(row)
         elif self.mode == "faaliyet" and self.current is not None:
@@ -200,6 +217,51 @@ class Assembler:
             return
         else:
             self.unplaced.append(row)
+
+    # ------------------------------------------------------------------ tables continued elsewhere on a page
+    def frame_of(self, table: GridTable) -> Frame | None:
+        """Where a table stands relative to the table whose header set the column map (``columns.frame_between``):
+        SAME for that table itself, a scale and shift for a continuation printed elsewhere on its page, None when
+        its columns do not fall on the header's."""
+        head = self.head_table
+        if head is None or table is head:
+            return SAME
+        t, h, f = self._frame
+        if t is table and h is head:
+            return f
+        f = frame_between(head.xs, table.xs)
+        self._frame = (table, head, f)
+        return f
+
+    def _frame_or_same(self, table: GridTable) -> Frame:
+        return self.frame_of(table) or SAME
+
+    def _place(self, table: GridTable) -> bool:
+        """The column map placed for a table's rows; False when its columns cannot be placed under the header."""
+        assert self.cmap is not None
+        f = self.frame_of(table)
+        self.cmap.frame = f or SAME
+        return f is not None
+
+    def _not_placed(self, row: _Row) -> None:
+        """A row of a table continued without its header whose columns do not fall on the header's: not read
+        into any field (a value would land in the wrong one), the table reported once, with its page and box."""
+        if any(t is row.table for t in self._unmatched):
+            return
+        self._unmatched.append(row.table)
+        item, self._cut_item = self._cut_item, None
+        self.issue("continued_table_unmatched", row.page, row.table.bbox, item=item,
+                   text=" | ".join(row.texts())[:80])
+
+    def _last_item(self) -> str | None:
+        """The code of the gösterge or faaliyet read last in the current block."""
+        if self.current is None:
+            return None
+        if self.mode == "gosterge" and self.current.last_gosterge is not None:
+            return self.current.last_gosterge.code
+        if self.mode == "faaliyet" and self.current.hedef.faaliyetler:
+            return self.current.hedef.faaliyetler[-1].code
+        return None
 
     # ------------------------------------------------------------------ hedef header rows
     def _label_row(self, row: _Row) -> bool:
@@ -279,6 +341,7 @@ class Assembler:
         self.current.open_labels = False
         self.mode = kind
         self._read(row)
+        self.head_table = row.table
         self.header = [head_row(row.cells)]
         self._take_table(kind, row)
         self.last_header_row = row
@@ -480,8 +543,7 @@ class Assembler:
             _more(item.evidence, "name", item.name, row.page, name.bbox)
         if note is not None and note.flat:
             if isinstance(item, Gosterge):
-                if item.periods:
-                    p = item.periods[-1]
+                for p in _sharing_note(item):
                     p.note = squash(f"{p.note} {note.flat}")
                     _more(p.evidence, "note", p.note, row.page, note.bbox)
             else:
@@ -527,42 +589,67 @@ def _same_texts(row: _Row, table: GridTable) -> bool:
     return bool(texts) and texts == [squash(c.flat) for c in first if c.flat]
 
 
+def _sharing_note(g: Gosterge) -> list:
+    """The periods whose açıklama is the last period's, read from the same cell (one açıklama beside a ``3 / 6``
+    cell is every period's): the rest of that açıklama on the next row or page goes on in each of them."""
+    if not g.periods:
+        return []
+    last = g.periods[-1]
+    cell = last.evidence.cells.get("note")
+    if cell is None:
+        return [last]
+    return [p for p in g.periods if p is last or (
+        p.note == last.note and (c := p.evidence.cells.get("note")) is not None
+        and (c.page, c.bbox) == (cell.page, cell.bbox))]
+
+
 def rest_page(row: _Row) -> int:
     return row.rest_page or row.page
 
 
-def _overlap(a: GridCell, b: GridCell) -> float:
-    """1.0 when two cells stand in the same column (their left and right borders within 2 pt), else 0."""
-    return 1.0 if abs(a.bbox[0] - b.bbox[0]) < 2.0 and abs(a.bbox[2] - b.bbox[2]) < 2.0 else 0.0
+def _xs(c: GridCell, frame: Frame) -> tuple[float, float]:
+    """A cell's left and right borders placed under the header (``frame``: its table's scale and shift)."""
+    return c.bbox[0] * frame[0] + frame[1], c.bbox[2] * frame[0] + frame[1]
 
 
-def _touches(a: GridCell, b: GridCell) -> bool:
-    return min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0]) > 1.0
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """1.0 when two cells (placed borders) stand in the same column, else 0: left and right borders within 2 pt,
+    or within a quarter of the narrower cell (a table without vertical rules puts its borders in the middle of
+    gaps that differ from page to page)."""
+    tol = max(2.0, min(a[1] - a[0], b[1] - b[0]) / 4)
+    return 1.0 if abs(a[0] - b[0]) < tol and abs(a[1] - b[1]) < tol else 0.0
+
+
+def _touches(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 1.0
 
 
 def _on_page(lines: list[Line], page: int) -> list[Line]:
     return [ln if ln.page is not None else replace(ln, page=page) for ln in lines]
 
 
-def _join_cut(top: _Row, rest: _Row) -> _Row:
+def _join_cut(top: _Row, rest: _Row, ftop: Frame = SAME, frest: Frame = SAME) -> _Row:
     """One row from the two pieces of a row cut by a page break: each cell of the rest (at the top of the next
     page) goes on in the cell above it in the same column, its lines after the cut piece's lines, every line
     keeping its page and box. A rest cell under a cell that the cut row had merged from above (a name spanning
-    the month sub-rows) is kept as a tail of that cell; a rest cell under nothing stands as it is."""
+    the month sub-rows) is kept as a tail of that cell; a rest cell under nothing stands as it is. Columns are
+    compared placed under the header (``ftop``, ``frest``: each piece's table's frame), so a next page printed
+    with other margins joins the same."""
     joined: dict[int, GridCell] = {}
     extra: list[GridCell] = []
     tails: list[tuple[GridCell, GridCell]] = []
     for q in rest.cells:
-        p = max(top.cells, key=lambda c: _overlap(c, q), default=None)
-        if p is not None and _overlap(p, q) > 0.5:
+        qx = _xs(q, frest)
+        p = max(top.cells, key=lambda c: _overlap(_xs(c, ftop), qx), default=None)
+        if p is not None and _overlap(_xs(p, ftop), qx) > 0.5:
             base = joined.get(id(p)) or GridCell(p.row, p.col, p.rowspan, p.colspan, p.bbox,
                                                  _on_page(p.lines, top.page), p.parts or [(top.page, p.bbox)])
             base.lines = base.lines + _on_page(q.lines, rest.page)
             base.parts = base.parts + [(rest.page, q.bbox)]
             joined[id(p)] = base
             continue
-        c = max(top.covering, key=lambda c: _overlap(c, q), default=None)
-        if c is not None and _overlap(c, q) > 0.5:
+        c = max(top.covering, key=lambda c: _overlap(_xs(c, ftop), qx), default=None)
+        if c is not None and _overlap(_xs(c, ftop), qx) > 0.5:
             tails.append((c, q))
             continue
         extra.append(GridCell(q.row, q.col, q.rowspan, q.colspan, q.bbox, _on_page(q.lines, rest.page),
@@ -570,6 +657,6 @@ def _join_cut(top: _Row, rest: _Row) -> _Row:
     # a piece of the cut row with no text that spans several columns of the rest (the cut fell through the
     # cells' borders) gives way to the rest's cells
     out = [joined.get(id(c), c) for c in top.cells
-           if id(c) in joined or c.flat or not any(_touches(c, q) for q in extra)] + extra
+           if id(c) in joined or c.flat or not any(_touches(_xs(c, ftop), _xs(q, frest)) for q in extra)] + extra
     out.sort(key=lambda c: c.bbox[0])
     return _Row(top.table, top.index, out, top.covering, tails, rest.page)

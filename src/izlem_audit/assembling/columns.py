@@ -7,6 +7,12 @@ complete on its own (``Hedef (TL)``) is a more specific label for its columns. E
 its lowest label that names one. Data cells are assigned by x position, so a table continued on the next page
 (a new grid, its header repeated or not) is read with the same map as long as its columns stand where they
 stood.
+
+A table continued on another page without its header may stand elsewhere on that page (mirrored odd/even
+margins, a gutter, a page scaled differently): its cells are placed by their x relative to its own left and
+right edges (``frame_between``: the scale and shift that put its edges on the header table's), provided its
+column boundaries then fall on the header table's; ``ColumnMap.frame`` holds that placing while its rows are
+read.
 """
 
 from __future__ import annotations
@@ -50,18 +56,25 @@ class Column:
         return (self.x0 + self.x1) / 2
 
 
+Frame = tuple[float, float]  # (scale, shift): x on a continued table's page -> x under the header
+SAME = (1.0, 0.0)
+EDGE_TOL = 2.0  # points: a column boundary falls on another within this
+
+
 @dataclass
 class ColumnMap:
     kind: str  # "gosterge" or "faaliyet"
     columns: list[Column]
     repaired: list[str] = field(default_factory=list)  # fields placed by position because the header lacks them
+    frame: Frame = SAME  # where the table whose rows are being read stands relative to the header's table
 
     def fields(self) -> set[str]:
         return {c.field for c in self.columns if c.field}
 
     def column_of(self, cell: GridCell) -> Column | None:
-        """The column a cell stands in: the first whose middle lies within the cell."""
-        x0, _, x1, _ = cell.bbox
+        """The column a cell stands in: the first whose middle lies within the cell (placed by ``frame``)."""
+        scale, dx = self.frame
+        x0, x1 = cell.bbox[0] * scale + dx, cell.bbox[2] * scale + dx
         for c in self.columns:
             if x0 - 0.5 <= c.cx <= x1 + 0.5:
                 return c
@@ -74,6 +87,39 @@ class ColumnMap:
     def first_of(self, fld: str) -> Column | None:
         """The first column holding a field (the one a reader without period columns reads)."""
         return next((c for c in self.columns if c.field == fld), None)
+
+
+def frame_between(ref: list[float], xs: list[float]) -> Frame | None:
+    """How a table continued without its header (column boundaries ``xs``) stands relative to the table whose
+    header it goes on with (``ref``): SAME where its edges are where the header's were, or where every boundary
+    of it is one of the header's (a piece holding the right-hand columns only, the cells on its left merged from
+    above); else a shift that puts its right edge (as wide: both edges) on the header table's, or, with as many
+    columns, the scale and shift that put both edges there (a page printed at another scale). The first under
+    which every boundary of it falls on one of the header table's (within EDGE_TOL, or a quarter of the narrower
+    column beside that one: a table without vertical rules puts its boundaries in the middle of gaps that differ
+    from page to page) is taken; None when none does: its columns cannot be told."""
+    if len(xs) < 2 or len(ref) < 2:
+        return None
+    if abs(xs[0] - ref[0]) <= EDGE_TOL and abs(xs[-1] - ref[-1]) <= EDGE_TOL:
+        return SAME
+
+    def falls_on(x: float) -> bool:
+        k = min(range(len(ref)), key=lambda i: abs(ref[i] - x))
+        beside = min(ref[i + 1] - ref[i] for i in (k - 1, k) if 0 <= i < len(ref) - 1)
+        return abs(ref[k] - x) <= max(EDGE_TOL, beside / 4)
+
+    width, ref_width = xs[-1] - xs[0], ref[-1] - ref[0]
+    candidates = [SAME, (1.0, ref[-1] - xs[-1])]  # where it stood; its right edge on the header table's
+    if abs(width - ref_width) <= EDGE_TOL:
+        candidates.append((1.0, ref[0] - xs[0]))
+    elif width > 0 and len(xs) == len(ref) and 0.5 <= ref_width / width <= 2.0:
+        # as many columns, another width: the page printed at another scale
+        scale = ref_width / width
+        candidates.append((scale, ref[0] - xs[0] * scale))
+    for scale, dx in candidates:
+        if all(falls_on(x * scale + dx) for x in xs):
+            return (scale, dx)
+    return None
 
 
 def head_row(cells: list[GridCell]) -> list[HeadCell]:

@@ -21,7 +21,16 @@ A table broken across pages with its header not repeated leaves two pieces no ru
   closing rule: a table ``open_bottom``, its rows ending with its last line of text;
 * at the top of the next page, rows under no header, ending at the table's last rule (a rule with figures above
   it, not a header): read with the columns of the piece before (``StreamCarry``, handed from page to page by the
-  caller), ``open_top``, provided every line of it keeps within those columns (running text does not).
+  caller), ``open_top``, provided every line of it keeps within those columns (running text does not);
+* a table over three pages or more has pages in between with rows only, no header and no rule at all: the rows
+  from the top of such a page down to its foot are read with the same columns, ``open_top`` and ``open_bottom``,
+  and the columns go on to the next page.
+
+The columns go over by the table's own left edge, not by the page's x: a page printed with other margins
+(mirrored odd/even margins, a gutter) shows the same table further left or right. Where the rest ends at a rule
+of the table's width, that rule gives the shift; on a page with no rule, the shift is the one that puts the rows'
+text where it stood in the columns on the page before (cell texts start, or end, at the same place in their
+columns: ``StreamCarry.edges``), and every line must then keep within the shifted columns.
 
 The assembler then reads the continued rows with the column map of the header on the page before, as it reads
 any table continued without its header.
@@ -48,10 +57,29 @@ class StreamCarry:
 
     page: int | None = None  # the page whose table was left open
     xs: list[float] | None = None
+    # where the text of its cells starts and ends, from the table's left edge (rounded to half points): what
+    # places the rest on a page with no rule to show where the table stands
+    edges: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
 
     def matches(self, page: int, x0: float, x1: float) -> bool:
-        return self.page == page - 1 and self.xs is not None and abs(self.xs[0] - x0) <= SAME_END \
-            and abs(self.xs[-1] - x1) <= SAME_END
+        """Whether a rule from ``x0`` to ``x1`` on ``page`` can be the table's: the next page, the same width
+        (wherever the page's margins put it)."""
+        return self.page == page - 1 and self.xs is not None \
+            and abs((self.xs[-1] - self.xs[0]) - (x1 - x0)) <= SAME_END
+
+    def take(self, page: int, table: GridTable | None) -> None:
+        """The table left open at the foot of ``page`` (None: nothing left open)."""
+        if table is None:
+            self.page, self.xs, self.edges = None, None, (frozenset(), frozenset())
+            return
+        x0 = table.xs[0]
+        starts = frozenset(_half(ln.bbox[0] - x0) for c in table.cells for ln in c.lines)
+        ends = frozenset(_half(ln.bbox[2] - x0) for c in table.cells for ln in c.lines)
+        self.page, self.xs, self.edges = page, list(table.xs), (starts, ends)
+
+
+def _half(x: float) -> float:
+    return round(x * 2) / 2
 
 
 @dataclass
@@ -265,11 +293,12 @@ def _open_table(page: PageContent, rule, chars: list[Char], tables: list[GridTab
 def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridTable],
                   carry: StreamCarry) -> GridTable | None:
     """Rows at the top of a page that end at a table's last rule, under no header: the rest of the table left
-    open at the foot of the page before, read with its columns."""
+    open at the foot of the page before, read with its columns (shifted with the rule's left end)."""
     y, x0, x1 = rule
     if not carry.matches(page.number, x0, x1) or carry.xs is None:
         return None
-    xs = [x0, *carry.xs[1:-1], x1]
+    dx = x0 - carry.xs[0]
+    xs = [x0, *(x + dx for x in carry.xs[1:-1]), x1]
     above_y = max((t.bbox[3] for t in tables if t.bbox[3] <= y), default=0.0)
     in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1 and above_y < (c.top + c.bottom) / 2 < y]
     lines = _chained(_words(in_x), down=False)
@@ -284,6 +313,80 @@ def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridT
     return t
 
 
+def _segments(lines: list[list[_Word]]) -> tuple[list[float], list[float]]:
+    """Where the runs of words of each line start and end (a run: words closer than a column gap)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for words in lines:
+        ws = sorted(words, key=lambda w: w.x0)
+        for k, w in enumerate(ws):
+            if k == 0 or w.x0 - ws[k - 1].x1 > MIN_GAP - 1.0:
+                starts.append(w.x0)
+                if k:
+                    ends.append(ws[k - 1].x1)
+        ends.append(ws[-1].x1)
+    return starts, ends
+
+
+def _shift(carry: StreamCarry, lines: list[list[_Word]]) -> float | None:
+    """The x shift that puts these lines' text where the carried table's cell texts start and end (the page
+    printed with other margins); candidates by votes, the first under which every line keeps within the
+    shifted columns. None when no shift fits."""
+    assert carry.xs is not None
+    x0 = carry.xs[0]
+    starts, ends = _segments(lines)
+    votes: dict[float, int] = {}
+    for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1])):
+        for x in xs_:
+            for e in ref:
+                d = _half(x - x0 - e)
+                votes[d] = votes.get(d, 0) + 1
+    if not votes:
+        return None
+    # a shift's support: its votes and its half-point neighbours' (rounding splits a shift between two)
+    support = {d: votes[d] + votes.get(d - 0.5, 0) + votes.get(d + 0.5, 0) for d in votes}
+    need = max(3, len(lines))  # at least a cell text per line lines up
+    width = carry.xs[-1] - x0
+    for d in sorted(support, key=lambda d: (-support[d], abs(d)))[:8]:
+        if support[d] < need:
+            break
+        xs = [x + d for x in carry.xs]
+        inside = all(xs[0] - 1 <= w.x0 and w.x1 <= xs[-1] + 1 for words in lines for w in words)
+        if abs(d) <= width / 2 and inside and all(_fits(words, xs) for words in lines):
+            # the shift to a fraction of a point: the median of the differences that voted for it
+            near = sorted(x - x0 - e for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1]))
+                          for x in xs_ for e in ref if abs(x - x0 - e - d) <= 0.75)
+            return near[len(near) // 2] if near else d
+    return None
+
+
+def _bare_continuation(page: PageContent, chars: list[Char], tables: list[GridTable],
+                       carry: StreamCarry) -> GridTable | None:
+    """A page inside a table left open at the foot of the page before: rows from the page's top under no header
+    and no rule. Read with the carried columns (shifted to where the rows stand); ``open_top``, and
+    ``open_bottom`` when they run down to the page's foot (nothing under them but a footer): the table goes on
+    on the next page."""
+    if carry.xs is None or carry.page != page.number - 1 or not carry.edges[0]:
+        return None
+    first_table = min((t.bbox[1] for t in tables), default=float("inf"))
+    region = [c for c in chars if (c.top + c.bottom) / 2 < first_table]
+    lines = _chained(_words(region), down=True)
+    if len(lines) < 2 or not any(c.text.isdigit() for c in region):
+        return None
+    dx = _shift(carry, lines)
+    if dx is None:
+        return None
+    xs = [x + dx for x in carry.xs]
+    top = min(w.top for w in lines[0])
+    bottom = max(w.bottom for w in lines[-1])
+    rest = [c for c in chars if (c.top + c.bottom) / 2 > bottom + 1]
+    at_foot = not any(t.bbox[1] > bottom for t in tables) and len(rest) <= 40
+    ys = sorted(set(round(v, 2) for v in (top - 1.0, *_row_starts(lines, xs, []), bottom + 1.0)))
+    t = grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
+    t.open_top, t.open_bottom = True, at_foot
+    return t
+
+
 def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char],
                   carry: StreamCarry | None = None) -> tuple[list[GridTable], list[Char]]:
     """Tables drawn with horizontal rules only, from the characters outside the ruled tables; returns them
@@ -291,25 +394,39 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
     order), to read a table broken across pages without its header repeated; updated for the next page."""
     hs, _ = _normalise(page.segments)
     found: list[GridTable] = []
-    open_xs: list[float] | None = None
+    left_open: GridTable | None = None
+    continued = False
     for fam in _families(hs, tables):
-        if carry is not None and carry.matches(page.number, fam[0][1], fam[0][2]):
+        if carry is not None and not continued and carry.matches(page.number, fam[0][1], fam[0][2]):
             t = _continuation(page, fam[0], outside, tables, carry)
             if t is not None:
                 found.append(t)
+                continued = True
                 fam = fam[1:]
         for part in _split_family(fam, outside, tables) if fam else []:
             if len(part) == 1:
                 t = _open_table(page, part[0], outside, tables) if carry is not None else None
                 if t is not None:
-                    open_xs = t.xs
+                    left_open = t
             else:
                 t = _table(page, part, outside)
             if t is not None:
                 found.append(t)
-    if carry is not None:
-        carry.page, carry.xs = (page.number, open_xs) if open_xs is not None else (None, None)
+    if carry is not None and not continued:
+        # no rule of the table on this page: a page in the middle of it, rows only
+        taken = [c for c in outside if not any(t.bbox[0] - 1 <= (c.x0 + c.x1) / 2 <= t.bbox[2] + 1
+                                                and t.bbox[1] - 1 <= (c.top + c.bottom) / 2 <= t.bbox[3] + 1
+                                                for t in found)]
+        t = _bare_continuation(page, taken, tables + found, carry)
+        if t is not None:
+            found.append(t)
+            if t.open_bottom:
+                left_open = t
     if not found:
+        if carry is not None:
+            carry.take(page.number, None)
         return [], outside
     rest = fill_cells(found, outside)
+    if carry is not None:
+        carry.take(page.number, left_open)
     return found, rest

@@ -55,6 +55,10 @@ STRUCTURE_TEXT = {
                      "A gösterge row stands outside any hedef block: '{text}'."),
     "cut_cell_unplaced": ("Sayfa sonunda bölünmüş bir satırın devamı ('{text}') hiçbir alana bağlanamadı.",
                           "The rest of a row cut by a page break ('{text}') could not be tied to any field."),
+    "continued_table_unmatched": ("Başlığı önceki sayfada kalan bir tablonun devamının sütunları başlığın "
+                                  "sütunlarıyla eşleşmiyor; satırları ('{text}') okunmadı.",
+                                  "The columns of a table continued from an earlier page do not match its "
+                                  "header's columns; its rows ('{text}') were not read."),
     "header_field_repeated": ("'{label}' sütunu, başka bir sütunun da taşıdığı alanı ({field}) adlandırıyor; "
                               "altındaki değerler (ör. '{text}') okunmadı, hangi döneme ait oldukları belli değil.",
                               "The column '{label}' names a field ({field}) another column already holds; the "
