@@ -1,16 +1,18 @@
 """Tables over three pages or more, printed with mirrored (odd/even) margins (``fixtures/build/pages.py``).
 
-``fixtures/pages/kayaonu-2025-6[-planted]-{reportlab,libreoffice}.pdf``: three gösterge tables of 40 rows, one
-ruled on every side and two with horizontal rules only, each over three or four pages whose left edge moves by
-42 pt from odd to even page; headers repeated on some pages and not on others, rows cut at the pages' feet,
-pages that begin with the rest of an açıklama, pages inside a table with no header and no rule at all. What the
-renderings hold is read from their geometry alone (``pages.breaks``, no reader code) and asserted first; then
-every cell equals the truth (``truth.truth_from_raw``) with pdfium and pdfplumber, every printed number is
-placed, the clean report gives no finding and the planted one exactly its two errors, whatever the producer.
+``fixtures/pages/kayaonu-2025-6[-planted]-{reportlab,libreoffice,chromium,olcekli-reportlab}.pdf``: three
+gösterge tables of 40 rows, one ruled on every side and two with horizontal rules only, each over three or four
+pages whose left edge moves by 42 pt from odd to even page; headers repeated on some pages and not on others,
+rows cut at the pages' feet, pages that begin with the rest of an açıklama, pages inside a table with no header
+and no rule at all (and, in the ``-olcekli`` prints, three of them at 94 %). What the renderings hold is read
+from their geometry alone (``pages.breaks``, no reader code) and asserted first; then every cell equals the truth
+(``truth.truth_from_raw``) with pdfium and pdfplumber, every printed number is placed, the clean report gives no
+finding and the planted one exactly its two errors, whatever the producer.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -18,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.build.pages import BREAK_KINDS, PLANTED, breaks, kinds
+from fixtures.build.pages import BREAK_KINDS, PLANTED, kinds
+from fixtures.build.pages import breaks as _breaks
 from izlem_audit.assembling import assembler as asm_mod
 from izlem_audit.assembling.columns import SAME, frame_between
 from izlem_audit.extract import extract, extract_draft
@@ -32,8 +35,15 @@ PDFS = sorted(DIR.glob("*.pdf"))
 ENGINES = ["pdfium", "pdfplumber"]
 
 
+@functools.lru_cache(maxsize=None)
+def breaks(pdf: Path) -> list[dict]:
+    """What each page shows (read once per PDF: the geometry does not change between tests)."""
+    return _breaks(pdf)
+
+
 def _truth(pdf: Path) -> dict:
-    return json.loads((DIR / f"{pdf.stem.rsplit('-', 1)[0]}.truth.json").read_text(encoding="utf-8"))
+    doc = pdf.stem.rsplit("-", 1)[0].replace("-olcekli", "")  # the scaled print of the same document
+    return json.loads((DIR / f"{doc}.truth.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +58,22 @@ def _report(reports: dict, pdf: Path, engine: str):
     return reports[(pdf, engine)]
 
 
-def test_two_producers_clean_and_planted():
+def test_three_producers_clean_and_planted():
     assert sorted(p.stem for p in PDFS) == sorted(f"kayaonu-2025-6{v}-{p}" for v in ("", "-planted")
-                                                  for p in ("libreoffice", "reportlab"))
+                                                  for p in ("chromium", "libreoffice", "reportlab",
+                                                            "olcekli-reportlab"))
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
 def test_renderings_hold_every_break_kind(pdf):
     """Every table over three pages at least, odd and even pages 30 pt or more apart, a page inside a table with
     no rule, a header repeated on a page and not on another, a row cut at a page's foot, a page that begins with
-    the rest of an açıklama: seen in the PDF's geometry."""
+    the rest of an açıklama, and in the -olcekli prints pages at another scale: seen in the PDF's geometry."""
     got = kinds(breaks(pdf))
     print(f"\n{pdf.stem}: " + ", ".join(f"{k} p.{v}" for k, v in got.items()))
-    assert [k for k in BREAK_KINDS if not got[k]] == []
+    scaled = "olcekli" in pdf.stem  # pages 3, 5 and 7 printed at 94 %: a ruled rest, a bare page, a last page
+    assert [k for k in BREAK_KINDS if not got[k]] == ([] if scaled else ["scaled"])
+    assert got["scaled"] == ([3, 5, 7] if scaled else [])
 
 
 @pytest.mark.parametrize("pdf", [p for p in PDFS if "planted" in p.stem], ids=lambda p: p.stem)

@@ -20,8 +20,7 @@ of what could not be placed. A table continued on a later page without its heade
 column map placed by the table's own edges (``columns.frame_between``), so a page printed with other margins
 (mirrored odd/even margins, a gutter) or at another scale reads the same; a continued table whose columns do
 not fall on the header's is a reading problem (``continued_table_unmatched``), its rows not read into any
-field. Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its
-page and box.
+field. Whatever does not fit is not dropped: it becomes a ``StructureIssue`` with its page and box.
 """
 
 from __future__ import annotations

@@ -60,22 +60,49 @@ class StreamCarry:
     # where the text of its cells starts and ends, from the table's left edge (rounded to half points): what
     # places the rest on a page with no rule to show where the table stands
     edges: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
+    char_h: float = 0.0  # the median height of its characters: a page printed at another scale shows it so
 
-    def matches(self, page: int, x0: float, x1: float) -> bool:
+    def matches(self, page: int, x0: float, x1: float, scale: float = 1.0) -> bool:
         """Whether a rule from ``x0`` to ``x1`` on ``page`` can be the table's: the next page, the same width
-        (wherever the page's margins put it)."""
-        return self.page == page - 1 and self.xs is not None \
-            and abs((self.xs[-1] - self.xs[0]) - (x1 - x0)) <= SAME_END
+        (wherever the page's margins put it), or the width at the page's scale (``scale``: its characters'
+        heights against the table's, when they differ)."""
+        if self.page != page - 1 or self.xs is None:
+            return False
+        width = self.xs[-1] - self.xs[0]
+        return abs(width - (x1 - x0)) <= SAME_END or (scale != 1.0 and abs((x1 - x0) / width - scale) <= SCALE_TOL)
 
-    def take(self, page: int, table: GridTable | None) -> None:
-        """The table left open at the foot of ``page`` (None: nothing left open)."""
+    def placed(self, x0: float, scale: float = 1.0) -> list[float]:
+        """Its column boundaries with its left edge at ``x0``, at ``scale``."""
+        assert self.xs is not None
+        return [x0 + (x - self.xs[0]) * scale for x in self.xs]
+
+    def take(self, page: int, table: GridTable | None, chars: list[Char] = ()) -> None:
+        """The table left open at the foot of ``page`` (None: nothing left open); ``chars``: the page's."""
         if table is None:
-            self.page, self.xs, self.edges = None, None, (frozenset(), frozenset())
+            self.page, self.xs, self.edges, self.char_h = None, None, (frozenset(), frozenset()), 0.0
             return
         x0 = table.xs[0]
         starts = frozenset(_half(ln.bbox[0] - x0) for c in table.cells for ln in c.lines)
         ends = frozenset(_half(ln.bbox[2] - x0) for c in table.cells for ln in c.lines)
-        self.page, self.xs, self.edges = page, list(table.xs), (starts, ends)
+        inside = [c for c in chars if table.bbox[0] <= (c.x0 + c.x1) / 2 <= table.bbox[2]
+                  and table.bbox[1] <= (c.top + c.bottom) / 2 <= table.bbox[3]]
+        self.page, self.xs, self.edges, self.char_h = page, list(table.xs), (starts, ends), _char_h(inside)
+
+    def scale_on(self, chars: list[Char]) -> float:
+        """The scale a page is printed at against the table's page, from its characters' heights (1.0 when they
+        are within SCALE_TOL of each other, or not known)."""
+        h = _char_h(chars)
+        if not (self.char_h and h) or abs(h / self.char_h - 1.0) <= SCALE_TOL:
+            return 1.0
+        return h / self.char_h
+
+
+SCALE_TOL = 0.02  # a page's scale within 2 % of another's is the same scale
+
+
+def _char_h(chars) -> float:
+    hs = sorted(c.bottom - c.top for c in chars if not c.text.isspace())
+    return hs[len(hs) // 2] if hs else 0.0
 
 
 def _half(x: float) -> float:
@@ -295,10 +322,11 @@ def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridT
     """Rows at the top of a page that end at a table's last rule, under no header: the rest of the table left
     open at the foot of the page before, read with its columns (shifted with the rule's left end)."""
     y, x0, x1 = rule
-    if not carry.matches(page.number, x0, x1) or carry.xs is None:
+    if not carry.matches(page.number, x0, x1, carry.scale_on(chars)) or carry.xs is None:
         return None
-    dx = x0 - carry.xs[0]
-    xs = [x0, *(x + dx for x in carry.xs[1:-1]), x1]
+    width = carry.xs[-1] - carry.xs[0]
+    scale = 1.0 if abs(width - (x1 - x0)) <= SAME_END else (x1 - x0) / width
+    xs = [x0, *carry.placed(x0, scale)[1:-1], x1]
     above_y = max((t.bbox[3] for t in tables if t.bbox[3] <= y), default=0.0)
     in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1 and above_y < (c.top + c.bottom) / 2 < y]
     lines = _chained(_words(in_x), down=False)
@@ -328,35 +356,37 @@ def _segments(lines: list[list[_Word]]) -> tuple[list[float], list[float]]:
     return starts, ends
 
 
-def _shift(carry: StreamCarry, lines: list[list[_Word]]) -> float | None:
-    """The x shift that puts these lines' text where the carried table's cell texts start and end (the page
-    printed with other margins); candidates by votes, the first under which every line keeps within the
-    shifted columns. None when no shift fits."""
+def _shift(carry: StreamCarry, lines: list[list[_Word]], scale: float = 1.0) -> tuple[float, float] | None:
+    """Where the carried table stands among these lines: its left edge and scale, such that the lines' text
+    starts and ends where its cells' texts did (the page printed with other margins, or at another scale:
+    ``scale``, from the characters' heights, is tried within 3 % by quarter points). Candidates by votes, the
+    first under which every line keeps within the placed columns. None when none fits."""
     assert carry.xs is not None
-    x0 = carry.xs[0]
     starts, ends = _segments(lines)
-    votes: dict[float, int] = {}
-    for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1])):
-        for x in xs_:
-            for e in ref:
-                d = _half(x - x0 - e)
-                votes[d] = votes.get(d, 0) + 1
-    if not votes:
-        return None
-    # a shift's support: its votes and its half-point neighbours' (rounding splits a shift between two)
-    support = {d: votes[d] + votes.get(d - 0.5, 0) + votes.get(d + 0.5, 0) for d in votes}
+    scales = [1.0] if scale == 1.0 else [scale + k * 0.0025 for k in range(-12, 13)]
+    width = carry.xs[-1] - carry.xs[0]
+    best: list[tuple[int, float, float]] = []  # (support, scale, left edge)
+    for sc in scales:
+        votes: dict[float, int] = {}
+        for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1])):
+            for x in xs_:
+                for e in ref:
+                    d = _half(x - e * sc)
+                    votes[d] = votes.get(d, 0) + 1
+        # a left edge's support: its votes and its half-point neighbours' (rounding splits one between two)
+        for d in votes:
+            best.append((votes[d] + votes.get(d - 0.5, 0) + votes.get(d + 0.5, 0), sc, d))
     need = max(3, len(lines))  # at least a cell text per line lines up
-    width = carry.xs[-1] - x0
-    for d in sorted(support, key=lambda d: (-support[d], abs(d)))[:8]:
-        if support[d] < need:
+    for support, sc, left in sorted(best, key=lambda b: (-b[0], abs(b[1] - 1.0), abs(b[2] - carry.xs[0])))[:8]:
+        if support < need:
             break
-        xs = [x + d for x in carry.xs]
+        xs = carry.placed(left, sc)
         inside = all(xs[0] - 1 <= w.x0 and w.x1 <= xs[-1] + 1 for words in lines for w in words)
-        if abs(d) <= width / 2 and inside and all(_fits(words, xs) for words in lines):
-            # the shift to a fraction of a point: the median of the differences that voted for it
-            near = sorted(x - x0 - e for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1]))
-                          for x in xs_ for e in ref if abs(x - x0 - e - d) <= 0.75)
-            return near[len(near) // 2] if near else d
+        if abs(left - carry.xs[0]) <= width / 2 and inside and all(_fits(words, xs) for words in lines):
+            # the left edge to a fraction of a point: the median of the positions that voted for it
+            near = sorted(x - e * sc for xs_, ref in ((starts, carry.edges[0]), (ends, carry.edges[1]))
+                          for x in xs_ for e in ref if abs(x - e * sc - left) <= 0.75)
+            return (near[len(near) // 2] if near else left), sc
     return None
 
 
@@ -373,10 +403,10 @@ def _bare_continuation(page: PageContent, chars: list[Char], tables: list[GridTa
     lines = _chained(_words(region), down=True)
     if len(lines) < 2 or not any(c.text.isdigit() for c in region):
         return None
-    dx = _shift(carry, lines)
-    if dx is None:
+    where = _shift(carry, lines, carry.scale_on(region))
+    if where is None:
         return None
-    xs = [x + dx for x in carry.xs]
+    xs = carry.placed(*where)
     top = min(w.top for w in lines[0])
     bottom = max(w.bottom for w in lines[-1])
     rest = [c for c in chars if (c.top + c.bottom) / 2 > bottom + 1]
@@ -397,7 +427,8 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
     left_open: GridTable | None = None
     continued = False
     for fam in _families(hs, tables):
-        if carry is not None and not continued and carry.matches(page.number, fam[0][1], fam[0][2]):
+        if carry is not None and not continued and carry.matches(page.number, fam[0][1], fam[0][2],
+                                                                 carry.scale_on(outside)):
             t = _continuation(page, fam[0], outside, tables, carry)
             if t is not None:
                 found.append(t)
@@ -428,5 +459,5 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
         return [], outside
     rest = fill_cells(found, outside)
     if carry is not None:
-        carry.take(page.number, left_open)
+        carry.take(page.number, left_open, outside)
     return found, rest
