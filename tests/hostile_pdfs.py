@@ -34,15 +34,19 @@ def raw_pdf(path: Path, contents: list[bytes], size: tuple[float, float] = (595,
         else:
             objs.append(b"<< /Length %d >>\nstream\n" % len(c) + c + b"\nendstream")
     objs.extend(extra_objects or [])
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    return write_objects(path, objs)
+
+
+def write_objects(path: Path, objs: list[bytes], header: bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n") -> Path:
+    """A PDF file of these objects (numbered from 1, the catalog first) with its cross-reference table."""
+    out = bytearray(header)
     offsets = []
     for i, o in enumerate(objs, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     path.write_bytes(bytes(out))
     return path
@@ -194,14 +198,4 @@ def many_content_streams(path: Path, streams: int = 4, paths_each: int = 600_000
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [" +
             b" ".join(b"%d 0 R" % (4 + i) for i in range(streams)) + b"] >>"]
     objs += [b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"] * streams
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objs, header=b"%PDF-1.7\n")
