@@ -34,19 +34,13 @@ def run_compare(docs: list[Document], config: Config | None = None, lang: str = 
             findings.append(f)
     _unique_ids(findings)
     _not_checked(findings, ordered)
-    for s in cfg.suppressions:
-        s.used = 0
     for f in findings:
         f.message = REGISTRY[f.rule].message(lang, {k: v for k, v in f.params.items()
                                                    if k not in ("evidence", "documents")})
         if f.not_checked is not None:
             f.message += NOT_CHECKED["en" if lang == "en" else "tr"].format(
                 path=f.params["not_checked_path"], page=f.not_checked)
-        for s in cfg.suppressions:
-            if s.matches(f):
-                s.used += 1
-                if not f.suppressed:
-                    f.suppressed, f.suppression_reason = True, s.reason
+    cfg.suppress(findings)
     order = {d.index: n for n, d in enumerate(ordered)}
     findings.sort(key=lambda f: (_num(f.amac), _num(f.hedef), _num(f.performans_hedefi), f.item or "",
                                  f.rule, f.period or 0))

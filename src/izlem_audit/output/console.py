@@ -41,11 +41,7 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
     for (amac, hedef), group in groupby(ordered, key=_group_key):
         title = f"{amac} {hedef}".strip() if amac != "—" else t("console_report_level", lang)
         console.rule(Text(title, style="bold"), align="left")
-        table = Table(show_header=False, box=None, pad_edge=False, expand=True)
-        table.add_column(width=8, no_wrap=True)
-        table.add_column(width=6, no_wrap=True)
-        table.add_column(width=5, no_wrap=True)
-        table.add_column(ratio=1)
+        table = _findings_table()
         for f in group:
             _row(table, f, lang, 0)
             stack = list(reversed(consequences.get(f.id, [])))
@@ -61,11 +57,7 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
         # what the tool could not read or place: its own section, never among the report's errors
         console.rule(Text(t("reading_problems_title", lang), style="bold magenta"), align="left")
         console.print(Text(t("reading_problems_note", lang), style="dim"))
-        table = Table(show_header=False, box=None, pad_edge=False, expand=True)
-        table.add_column(width=8, no_wrap=True)
-        table.add_column(width=6, no_wrap=True)
-        table.add_column(width=5, no_wrap=True)
-        table.add_column(ratio=1)
+        table = _findings_table()
         for f in sorted(reading, key=Finding.sort_key):
             msg = Text(f.message)
             msg.append(f"  [{f.id}]", style="dim")
@@ -104,6 +96,16 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
                         recomputed=_pct(rc.overall, lang)))
 
 _TITLE_KEY = {KIND_PROGRAMME: "console_title_programme", KIND_ACTIVITY: "console_title_activity_report"}
+
+
+def _findings_table() -> Table:
+    """The columns every list of findings prints in: severity, rule, page, the message."""
+    table = Table(show_header=False, box=None, pad_edge=False, expand=True)
+    table.add_column(width=8, no_wrap=True)
+    table.add_column(width=6, no_wrap=True)
+    table.add_column(width=5, no_wrap=True)
+    table.add_column(ratio=1)
+    return table
 
 
 def _row(table: Table, f: Finding, lang: str, depth: int) -> None:

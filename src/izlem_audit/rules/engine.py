@@ -29,18 +29,12 @@ def run_rules(report: Report, config: Config | None = None, lang: str = "tr",
     assign_ids(findings)
     _not_checked(findings)
     link_causes(findings)
-    for s in cfg.suppressions:
-        s.used = 0
     for f in findings:
         f.message = rule_of[id(f)].message(lang, f.params)
         if f.not_checked is not None:
             f.message = NOT_CHECKED["en" if lang == "en" else "tr"].format(
                 where=f.location or WHOLE_REPORT["en" if lang == "en" else "tr"], rule=f.rule, page=f.not_checked)
-        for s in cfg.suppressions:
-            if s.matches(f):
-                s.used += 1
-                if not f.suppressed:
-                    f.suppressed, f.suppression_reason = True, s.reason
+    cfg.suppress(findings)
     findings.sort(key=Finding.sort_key)
     rc.config = cfg.record()
     rc.unused_suppressions = cfg.unused_suppressions()

@@ -63,5 +63,18 @@ class Config:
             return None
         return {"path": str(self.path), "sha256": self.sha256 or ""}
 
+    def suppress(self, findings: list) -> None:
+        """Every suppression matched against every finding (``check`` and ``compare`` alike): a finding it matches
+        is suppressed with the reason of the first that does, and each counts its matches (``used``: an unused
+        one is reported)."""
+        for s in self.suppressions:
+            s.used = 0
+        for f in findings:
+            for s in self.suppressions:
+                if s.matches(f):
+                    s.used += 1
+                    if not f.suppressed:
+                        f.suppressed, f.suppression_reason = True, s.reason
+
     def unused_suppressions(self) -> list[dict[str, Any]]:
         return [s.describe() for s in self.suppressions if not s.used]
