@@ -23,6 +23,7 @@ import pytest
 
 from izlem_audit.extract import extract
 from izlem_audit.model import Report
+from izlem_audit.reading.page import Block, GridCell, GridTable, Line
 from izlem_audit.rules.engine import run_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,6 +135,37 @@ def detections(pdf: Path) -> list:
     finally:
         mod.Assembler.finish = original  # type: ignore[method-assign]
     return [(kind, d, scores) for _, _, kind, d, scores in seen]
+
+
+COLUMN_WIDTH = 60.0  # of the hand-made tables (``grid``)
+
+
+def grid(rows: list[list[str]], page: int = 1, top: float = 100.0, row_height: float = 14.0,
+         line_height: float = 10.0, line_step: float = 9.0) -> GridTable:
+    """A hand-made ruled table: one cell per string, columns ``COLUMN_WIDTH`` points wide from x = 40; a string with
+    newlines is a cell of several lines, one under another (each ``line_height`` high, ``line_step`` apart)."""
+    n = max(len(r) for r in rows)
+    xs = [40.0 + COLUMN_WIDTH * i for i in range(n + 1)]
+    ys = [top + row_height * i for i in range(len(rows) + 1)]
+    cells = []
+    for r, texts in enumerate(rows):
+        for c, t in enumerate(texts):
+            box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+            lines = [Line(s, (box[0] + 2, box[1] + 2 + line_step * k, box[2] - 2,
+                              box[1] + 2 + line_height + line_step * k))
+                     for k, s in enumerate(t.split("\n"))] if t else []
+            cells.append(GridCell(r, c, 1, 1, box, lines))
+    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+
+
+def assemble(*tables: GridTable):
+    """The tables read by the assembler as if found on their pages: (the assembler, the report)."""
+    from izlem_audit.assembling import Assembler
+
+    asm = Assembler()
+    for t in tables:
+        asm.feed(Block(t.page, t.bbox[1], table=t))
+    return asm, asm.finish()
 
 
 def cli(*args: str, cwd: Path | None = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:

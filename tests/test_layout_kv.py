@@ -183,7 +183,7 @@ BOX = [["Stratejik Amaç", "SA1 - Hizmet kalitesini artırmak"], ["Stratejik Hed
 def test_detection_both_sides(actual_label, reader):
     """A cumulative column is this layout's sign; without it (or a period-value column) the monthly-rows reader
     keeps the table, and the box's block is still read by the box's labels."""
-    from test_layouts import grid, read as read_tables
+    from helpers import assemble as read_tables, grid
 
     header = ["Kod", "Performans Göstergesi", "Ağırlık (%)", "Hedef", "İzleme Dönemi", actual_label,
               "Gerçekleşme Oranı (%)"]

@@ -194,7 +194,8 @@ def test_extract_csv_has_the_quarters_and_c_of_every_gosterge():
 def test_monthly_family_header_with_quarter_columns_is_read_too():
     """The reader is generic: a Sıra No / Kod / Ad header with its Gerçekleşme split into period columns and no C
     column (the last period is C, the rate is its rate); nothing reported as lost."""
-    from test_layouts import LABELS, grid, read
+    from helpers import assemble as read, grid
+    from test_layouts import LABELS
 
     table = [["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "Hedef", "Gerçekleşme", "Gerçekleşme",
               "Gerçekleşme Oranı %"],

@@ -8,42 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from izlem_audit.assembling import Assembler
 from izlem_audit.assembling import layouts
 from izlem_audit.assembling.layouts import Detection, LayoutReader
-from izlem_audit.reading.page import Block, GridCell, GridTable, Line
+from izlem_audit.reading.page import Block, Line
 from izlem_audit.reading.rows import TableRow, TextRow, row_stream, table_rows
+from helpers import COLUMN_WIDTH, assemble as read, grid
 
 ROOT = Path(__file__).resolve().parents[1]
-W = 60.0  # column width of the hand-made tables
-
-
-def grid(rows: list[list[str]], page: int = 1, top: float = 100.0) -> GridTable:
-    """A ruled table with one cell per string (one line of text each), columns W points wide."""
-    n = max(len(r) for r in rows)
-    xs = [40.0 + W * i for i in range(n + 1)]
-    ys = [top + 14.0 * i for i in range(len(rows) + 1)]
-    cells = []
-    for r, texts in enumerate(rows):
-        for c, t in enumerate(texts):
-            box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
-            cells.append(GridCell(r, c, 1, 1, box, [Line(t, (box[0] + 2, box[1] + 2, box[2] - 2, box[3] - 2))]
-                                  if t else []))
-    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
-
-
 LABELS = [["Amaç (A1)", "Hizmet kalitesini artırmak"], ["Hedef (H1)", "Ulaşımı iyileştirmek"],
           ["Performans %", "80,00"]]
 MONTHLY = [["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "Hedef", "Ay", "Gerçekleşme",
             "Gerçekleşme Oranı %"],
            ["1", "PG1", "Yol (km)", "100", "10", "6", "8", "80,00"]]
-
-
-def read(*tables: GridTable) -> tuple[Assembler, object]:
-    asm = Assembler()
-    for i, t in enumerate(tables):
-        asm.feed(Block(t.page, t.bbox[1], table=t))
-    return asm, asm.finish()
 
 
 def test_registry_holds_the_two_layouts_in_label_order():
@@ -132,7 +108,7 @@ def test_a_repeated_field_is_a_reading_problem_for_a_reader_without_periods(monk
     problems = [i for i in report.issues if i.kind == "header_field_repeated"]
     assert len(problems) == 1 and problems[0].origin == "reader"
     assert problems[0].detail["text"] == "8" and problems[0].detail["field"] == "actual"
-    assert problems[0].bbox[0] == pytest.approx(40 + 6 * W)
+    assert problems[0].bbox[0] == pytest.approx(40 + 6 * COLUMN_WIDTH)
     from izlem_audit.rules.engine import run_rules
 
     said = [f for f in run_rules(report)[0] if f.origin == "reader"]

@@ -10,7 +10,8 @@ import pytest
 from izlem_audit.assembling.assembler import Assembler
 from izlem_audit.normalising.periods import (CUMULATIVE, END, WITHIN, parse_period, period_end, resolve_periods,
                                              vocabulary_markdown)
-from izlem_audit.reading.page import Block, GridCell, GridTable, Line
+from izlem_audit.reading.page import Block, GridTable, Line
+from helpers import grid as ruled_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,22 +111,9 @@ def test_docs_show_the_vocabulary():
 
 
 # ---------------------------------------------------------------------------------------------- in the readers
-W = 60.0
-
-
 def grid(rows: list[list[str]], page: int = 1, top: float = 100.0) -> GridTable:
-    """A ruled table, one cell per string; a string with newlines is a cell of several lines."""
-    n = max(len(r) for r in rows)
-    xs = [40.0 + W * i for i in range(n + 1)]
-    ys = [top + 30.0 * i for i in range(len(rows) + 1)]
-    cells = []
-    for r, texts in enumerate(rows):
-        for c, t in enumerate(texts):
-            box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
-            lines = [Line(s, (box[0] + 2, box[1] + 2 + 9 * k, box[2] - 2, box[1] + 10 + 9 * k))
-                     for k, s in enumerate(t.split("\n"))] if t else []
-            cells.append(GridCell(r, c, 1, 1, box, lines))
-    return GridTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys, cells)
+    """A ruled table, one cell per string; a string with newlines is a cell of several lines (rows 30 points)."""
+    return ruled_table(rows, page, top, row_height=30.0, line_height=8.0)
 
 
 LABELS = [["Amaç (A1)", "Hizmet kalitesini artırmak"], ["Hedef (H1)", "Ulaşımı iyileştirmek"]]
