@@ -12,39 +12,20 @@ warning or reading problem, and a period label the vocabulary refuses is a readi
 from __future__ import annotations
 
 import copy
-import json
-import subprocess
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from izlem_audit.extract import extract
-from izlem_audit.model import Report
 from izlem_audit.rules.engine import run_rules
-from test_extraction import compare
+from helpers import ENGINES, FixtureDoc, assert_equals_truth, assert_planted_findings, findings, read, run_apart
 
-ROOT = Path(__file__).resolve().parents[1]
-DOC = "ilginova-2025-6"
-PDFS = sorted((ROOT / "fixtures" / "pdfs").glob(f"{DOC}-*.pdf"))
-CLEAN = [p for p in PDFS if "-planted-" not in p.name]
-PLANTED = [p for p in PDFS if "-planted-" in p.name]
-ENGINES = ["pdfium", "pdfplumber"]
-
-
-@lru_cache(maxsize=None)
-def read(pdf: Path, engine: str) -> Report:
-    return extract(pdf, engine=engine)
-
-
-def truth(pdf: Path) -> dict:
-    doc = DOC + ("-planted" if "-planted-" in pdf.name else "")
-    return json.loads((ROOT / "fixtures" / "truth" / f"{doc}.json").read_text(encoding="utf-8"))
+DOC = FixtureDoc("ilginova-2025-6")
+PDFS, CLEAN, PLANTED, truth = DOC.pdfs, DOC.clean, DOC.planted, DOC.truth
 
 
 def test_two_producers_clean_and_planted():
-    assert {p.stem.rsplit("-", 1)[1] for p in PDFS} == {"reportlab", "libreoffice"}
+    assert DOC.producers() == {"reportlab", "libreoffice"}
     assert len(CLEAN) == len(PLANTED) == 2
 
 
@@ -53,11 +34,8 @@ def test_two_producers_clean_and_planted():
 def test_read_cell_for_cell(pdf: Path, engine: str):
     report = read(pdf, engine)
     want = truth(pdf)
-    diffs: list[str] = []
-    n = compare(want, report.to_dict(evidence=False), "report", diffs)
     periods = sum(len(g["periods"]) for h in want["hedefler"] for g in h["gostergeler"])
-    print(f"\n{pdf.name} [{engine}]: {n} cells compared ({periods} periods), {len(diffs)} differ")
-    assert not diffs, "\n".join(diffs[:30])
+    n = assert_equals_truth(want, report, f"{pdf.name} [{engine}] ({periods} periods)")
     assert report.layout == "monthly_rows"
     assert want["counts"] == {"amac": 2, "hedef": 4, "performans_hedefi": 0, "gosterge": 10, "faaliyet": 6}
     assert periods == 20 and n == 272  # every cell of the truth
@@ -82,28 +60,23 @@ def test_each_style_is_read_as_printed(pdf: Path):
 def test_planted_error_gives_exactly_its_finding(pdf: Path, engine: str):
     from fixtures.build.written_periods import PLANTED_FINDINGS
 
-    got = [(f.rule, f.id, f.reported, f.expected, f.severity) for f in run_rules(read(pdf, engine))[0]]
-    assert [(r, i) for r, i, *_ in got] == [(r, i) for r, i, _, _ in PLANTED_FINDINGS]
-    (_, _, rep, exp, severity), (_, _, want_rep, want_exp) = got[0], PLANTED_FINDINGS[0]
-    assert rep == pytest.approx(want_rep) and exp == pytest.approx(want_exp) and severity == "error"
+    assert_planted_findings(findings(pdf, engine), PLANTED_FINDINGS)
+    assert [f.severity for f in findings(pdf, engine)] == ["error"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("pdf", CLEAN, ids=lambda p: p.stem)
 def test_clean_report_has_no_finding_and_no_reading_problem(pdf: Path, engine: str):
     report = read(pdf, engine)
-    assert [(f.id, f.severity) for f in run_rules(report)[0] if f.severity in ("error", "warning")] == []
+    assert [(f.id, f.severity) for f in findings(pdf, engine) if f.severity in ("error", "warning")] == []
     assert report.issues == []
     assert report.numbers["seen"] == report.numbers["placed"] > 0  # conservation: every printed number placed
 
 
 def test_truth_is_rebuilt_the_same_and_independently():
     """The committed truths are what the builder gives, and building them imports nothing of izlem_audit."""
-    code = ("import sys, json; from fixtures.build.written_periods import build; "
-            "out = [build(p)[1] for p in (False, True)]; "
-            "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] == 'izlem_audit'), out]))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    modules, truths = json.loads(out.stdout)
+    modules, truths = run_apart("from fixtures.build.written_periods import build",
+                                "[build(p)[1] for p in (False, True)]")
     assert modules == []
     assert truths == [truth(CLEAN[0]), truth(PLANTED[0])]
 
@@ -129,9 +102,9 @@ def test_a_refused_label_is_a_reading_problem(tmp_path, label, kind):
     p = report.hedefler[0].gostergeler[0].periods[0]
     assert (p.month, p.actual, p.reported_rate) == (None, 9.0, 18.75)
     assert [(i.kind, i.item, i.detail["text"], i.origin) for i in report.issues] == [(kind, "PG1", label, "reader")]
-    findings = run_rules(report)[0]
-    assert [f.id for f in findings if f.severity == "error"] == []
-    assert any(f.origin == "reader" and label in f.message for f in findings)
+    found = run_rules(report)[0]
+    assert [f.id for f in found if f.severity == "error"] == []
+    assert any(f.origin == "reader" and label in f.message for f in found)
 
     good = first_period("Ocak-Mart 2025")
     assert good.hedefler[0].gostergeler[0].periods[0].month == 3 and good.issues == []
