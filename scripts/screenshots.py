@@ -62,10 +62,11 @@ def main() -> None:
         for first, name in ((1, "annotated-legend"), (2, "annotated-page")):
             subprocess.run(["pdftoppm", "-r", "80", "-f", str(first), "-l", str(first), "-png", "-singlefile",
                             str(annotated), str(IMG / name)], check=True)
-        soffice = shutil.which("soffice")
-        if soffice:
-            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to", "pdf",
-                            "--outdir", tmp, str(sample.with_suffix(".xlsx"))], check=True, capture_output=True)
+        sys.path.insert(0, str(ROOT))
+        from fixtures.build import soffice  # LibreOffice run in one place
+
+        if soffice.find():
+            soffice.convert(sample.with_suffix(".xlsx"), sample.with_suffix(".pdf"))
             subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(sample.with_suffix(".pdf")),
                             str(Path(tmp) / "wb")], check=True)
             from PIL import Image
