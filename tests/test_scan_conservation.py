@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from izlem_audit.assembling.conservation import (COLUMN_GAP, MIN_COLUMNS, REGION_GAP, SMALL_INTEGER, Ledger,
-                                                 scan_layout)
+from izlem_audit.assembling.conservation import (COLUMN_GAP, LINE_OVERLAP, MIN_COLUMNS, REGION_GAP, SMALL_INTEGER,
+                                                 Ledger, _lines, scan_layout)
 from izlem_audit.model import Cell, Evidence, Faaliyet, Gosterge, Hedef, Period, Report, StructureIssue
 from izlem_audit.reading.ocr import Word
 from izlem_audit.rules.engine import run_rules
@@ -103,6 +103,15 @@ def test_a_contents_page_is_no_table_and_its_page_numbers_are_text():
     assert where(numbers) == {"1.": "prose", "2.": "prose", "3.": "prose", "3": "prose", "5": "prose", "12": "prose",
                               "%52,20": "row"}  # section and page numbers are text, a figure is reported
     assert SMALL_INTEGER == 3 and where(scan_layout(1, line(100, (70, "Toplam"), (400, "1250")))[0]) == {"1250": "row"}
+
+
+@pytest.mark.parametrize("shift,same_line", [((1 - LINE_OVERLAP) * H - 0.2, True),
+                                             ((1 - LINE_OVERLAP) * H + 0.2, False)])
+def test_a_word_shifted_down_by_more_than_half_its_height_is_on_the_next_line(shift, same_line):
+    # "2.500,00" printed a little lower than its row (a figure read again in its own box) stays in the row while
+    # it overlaps the row's band by half its height; lower, it is the next line (the second month's figure)
+    words = line(100, (50, "PG1"), (100, "Kişi"), (200, "3")) + line(100 + shift, (300, "2.500,00"))
+    assert (len(_lines(words)) == 1) is same_line
 
 
 @pytest.mark.parametrize("gap,regions", [(REGION_GAP * H - 0.5, 1), (REGION_GAP * H + 0.5, 2)])

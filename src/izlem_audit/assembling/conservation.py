@@ -18,15 +18,17 @@ table found is therefore looked at with its line (``scan_layout``):
 - a **row of columns** has such gaps: two or more, or one that sets a figure apart (``Performans %   52,20``);
 - a **table-like region** is a run of rows of columns, each within ``REGION_GAP`` line heights of the last, with
   ``MIN_COLUMNS`` columns of figures or more (a line's first segment, its row number, not counted), each holding
-  figures on two different lines one under the other (their boxes overlap across). Every word inside it belongs to it. One column of figures is a list (a contents
-  page's page numbers), not a hedef table, which prints two figures a row or more.
+  figures on two different lines one under the other (their boxes overlap across). Every word inside it belongs
+  to it. One column of figures is a list (a contents page's page numbers), not a hedef table, which prints two
+  figures a row or more.
 
 A number word is then *placed* (in a model cell's box, a header or summary row read), *reported* (inside a
 reading problem already raised), *prose* (counted, not a problem: running text is no table), or reported now:
 the region's unread numbers as **one** ``unread_table_region`` reading problem naming the page and the region
 (an auditor learns that a table there was not checked), a number in a row of columns outside any region as an
 ``unplaced_number`` — except a number in the row's first segment (its item or section number) and a bare
-integer of ``SMALL_INTEGER`` digits or fewer (a contents line's page number), which count with the prose. ``seen == placed + reported + prose``.
+integer of ``SMALL_INTEGER`` digits or fewer (a contents line's page number), which count with the prose.
+``seen == placed + reported + prose``.
 """
 
 from __future__ import annotations
@@ -209,6 +211,7 @@ def _sample(texts: list[str], limit: int = 60) -> str:
 COLUMN_GAP = 1.5  # word heights: a wider gap between two words of a line is a gap between columns (a word
 # space is a third to a half of a word's height, the fixtures' column gaps two to four heights)
 REGION_GAP = 2.5  # line heights: rows of columns closer than this (a wrapped name's line between) are one region
+LINE_OVERLAP = 0.5  # a word joins a line whose band it overlaps by this share of the lower height
 MIN_COLUMNS = 2  # columns of figures that make a run of rows a table-like region
 SMALL_INTEGER = 3  # digits: a bare integer this short in a row outside any region is a page or item number
 
@@ -240,12 +243,12 @@ def number_word(text: str) -> bool:
 
 def _lines(words: list) -> list[list]:
     """Words grouped into lines: a word joins the line whose band (its words' median top and bottom) it overlaps
-    most, by at least half the lower of the two heights (a dash or a comma, a word with a descender, a figure
+    most, by at least ``LINE_OVERLAP`` of the lower of the two heights (a dash or a comma, a word with a descender, a figure
     read again in a taller box all stay on their line)."""
     lines: list[list] = []
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         h = max(w.bottom - w.top, 0.1)
-        best, best_share = None, 0.5
+        best, best_share = None, LINE_OVERLAP
         for ln in lines[-8:]:
             top = sorted(x.top for x in ln)[len(ln) // 2]
             bottom = sorted(x.bottom for x in ln)[len(ln) // 2]
@@ -338,6 +341,7 @@ def _aligned(run: list[list]) -> bool:
             col[0], col[1] = min(col[0], w.x0), max(col[1], w.x1)
             col[2].add(i)
     return sum(1 for c in columns if len(c[2]) >= 2) >= MIN_COLUMNS
+
 
 def _inside(x: float, y: float, b: BBox, pad: float = 1.0) -> bool:
     return b[0] - pad <= x <= b[2] + pad and b[1] - pad <= y <= b[3] + pad
