@@ -222,3 +222,40 @@ def test_a_running_count_that_falls_is_still_found(label3, label6):
     assert [p.month for p in g.periods] == [3, 6] and all(p.start is None for p in g.periods)
     assert [(f.rule, f.reported, f.expected) for f in run_rules(report)[0] if f.rule == "IZ501"] == [
         ("IZ501", 20.0, 30.0)]
+
+
+# ------------------------------------------------------------------------------ the quarter-columns header
+def read_quarters(third: str):
+    from izlem_audit.reading.page import TextLine
+    asm = Assembler()
+    asm.feed(Block(1, 10.0, text=TextLine(1, Line("2025 YILI PERFORMANS PROGRAMI 12 AYLIK İZLEME RAPORU",
+                                                  (40, 10, 400, 20)))))
+    asm.feed(Block(1, 40.0, table=grid([["A1", "Hizmet"], ["H1.1", "Ulaşım"]], top=40.0)))
+    head = ["Performans Göstergesi", "Hedefe Etkisi (%)", "Plan Dönemi Başlangıç Değeri (A)",
+            "İzleme Dönemindeki Yılsonu Hedeflenen Değer (B)", "Ocak-Mart", "Ocak-Haziran", third, "Ekim-Aralık",
+            "İzleme Dönemindeki Gerçekleşme Değeri (C)", "Performans (%)"]
+    row = ["PG1.1.1: Yol (km)", "100", "0", "100", "20", "40", "60", "80", "80", "80,00"]
+    asm.feed(Block(1, 100.0, table=grid([head, row], top=100.0)))
+    return asm.finish()
+
+
+@pytest.mark.parametrize("third,months,issues", [
+    ("Temmuz-Eylül", [3, 6, 9, 12], []),
+    ("Ocak-Eylül 2025", [3, 6, 9, 12], []),
+    # a period ending in no quarter's month, and a column of another year: said, not read as a period
+    ("Ocak-Ağustos", [3, 6, 12], [("period_column_unknown", "Ocak-Ağustos")]),
+    ("Ocak-Eylül 2024", [3, 6, 12], [("period_column_unknown", "Ocak-Eylül 2024")]),
+])
+def test_quarter_columns_read_by_the_vocabulary(third, months, issues):
+    from izlem_audit.rules.engine import run_rules
+
+    report = read_quarters(third)
+    assert report.layout == "guide_quarters"
+    g = report.hedefler[0].gostergeler[0]
+    assert [p.month for p in g.periods] == months and g.reached.actual == 80.0
+    assert [(i.kind, i.detail["text"]) for i in report.issues] == issues
+    assert all(i.origin == "reader" for i in report.issues)
+    findings = run_rules(report)[0]
+    assert [f.rule for f in findings if f.severity == "error"] == []
+    if issues:  # the user reads which column was not read
+        assert any(issues[0][1] in f.message for f in findings)

@@ -323,7 +323,8 @@ def vocabulary_markdown() -> str:
            "dropped row; the row's values are kept with no period.", "",
            "Header columns (the quarter-columns layout, `guide_quarters`) take a label ending in a quarter's "
            "month (3, 6, 9, 12) as a period column; a label ending elsewhere (`Ocak-Ağustos` in a quarter table) is "
-           "no period column, and its numbers are reported unplaced by the conservation check. Row labels (the "
+           "no period column: it is a reading problem (`period_column_unknown`, as a column naming another year than "
+           "the report's title), and its numbers are reported unplaced by the conservation check. Row labels (the "
            "monthly-rows, guide and key/value layouts) take any month.", "",
            "Cumulative or the period's own: where a table has a column for each (the key/value layout's "
            "`Kümülatif Gerçekleşme` and `Dönem Gerçekleşmesi`), the columns decide. In a monthly-rows month column, "

@@ -72,6 +72,10 @@ STRUCTURE_TEXT = {
                           "satırın değerleri dönemsiz okundu.",
                           "{item}: the period cell ('{text}') names another year than the report's ({year}); the "
                           "row's values were read without a period."),
+    "period_column_unknown": ("Başlıktaki '{text}' sütunu raporun yılının bir çeyrek dönemine (3, 6, 9 ya da 12. ay "
+                              "sonu) çevrilemedi; bu sütunun değerleri hiçbir döneme yazılmadı.",
+                              "The header column '{text}' could not be read as a quarter of the report's year (ending "
+                              "in month 3, 6, 9 or 12); its values were put in no period."),
     "unplaced_number": ("Tablodaki '{text}' sayısı hiçbir göstergeye, faaliyete ya da başlığa yerleştirilemedi.",
                         "The number '{text}' in a table could not be placed in any gösterge, faaliyet or label."),
     "scanned_page": ("Bu sayfa taranmış bir görüntü (metin katmanı yok); okunmadı ve denetlenmedi. Görüntüden "

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Gosterge, Period
 from ...normalising.headers import match_period
-from ...normalising.periods import resolve_periods
+from ...normalising.periods import parse_period, resolve_periods
 from ...normalising.text import squash
 from ...reading.page import GridCell
 from ...reading.rows import TableRow
@@ -113,8 +113,9 @@ class Quarters(Guide):
     def _header_months(self, ctx: Assembler, row: TableRow) -> dict[int, int | None]:
         """The month each period column ends in, its labels read together (``resolve_periods``: ``I. Dönem`` /
         ``II. Dönem`` alone are the halves of a 12-month report, the quarters of a 6-month one); a column whose
-        label stays ambiguous is said once per table (``period_label_unknown``) and its values are not read as a
-        period's. Kept per column map in the block's state."""
+        label stays ambiguous, names another year than the report's title or a period ending in no quarter's
+        month (``Ocak-Ağustos``) is said once per table (``period_column_unknown``) and its values are put in no
+        period (the conservation check lists them). Kept per column map in the block's state."""
         assert ctx.current is not None and ctx.cmap is not None
         cache = ctx.current.state.setdefault("header_months", {})
         key = id(ctx.cmap)
@@ -122,12 +123,19 @@ class Quarters(Guide):
             cols = [c for c in ctx.cmap.columns if _period(c) is not None]
             resolved = resolve_periods([c.period_label or c.label for c in cols], ctx.period_hint)
             out: dict[int, int | None] = {}
+            year = getattr(ctx, "year_hint", None)
             for c, r in zip(cols, resolved):
-                if r is None or r.end not in (3, 6, 9, 12):
-                    ctx.issue("period_label_unknown", row.page, None, text=c.period_label or c.label)
+                text = c.period_label or c.label
+                if (r is not None and r.year is not None and year is not None and r.year != year) or \
+                        r is None or r.end not in (3, 6, 9, 12):
+                    ctx.issue("period_column_unknown", row.page, None, text=text)
                     out[id(c)] = None
                 else:
                     out[id(c)] = r.end
+            for c in ctx.cmap.columns:  # a period that ends in no quarter's month ("Ocak-Ağustos"): said, not read
+                if c.field is None and id(c) not in out and (r := parse_period(c.label)) is not None \
+                        and r.basis != "end":
+                    ctx.issue("period_column_unknown", row.page, None, text=c.label)
             cache[key] = out
         return cache[key]
 
