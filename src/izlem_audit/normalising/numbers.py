@@ -8,6 +8,7 @@ dash means the value is missing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["parse_number", "format_number", "decimals_of", "MISSING_MARKS", "MAX_INTEGER_DIGITS"]
 
@@ -46,7 +47,11 @@ def _clean(text: str) -> tuple[str, bool]:
     return s, percent
 
 
+@lru_cache(maxsize=16384)
 def parse_number(text: str | None) -> float | None:
+    """The value of a number printed the Turkish way (``_parse``), None for no number or one too long to be a
+    figure. Cached: a report prints the same figures again and again (0, 100, the periods), and every stage
+    (conservation ledger, cells, rules) parses the same texts."""
     value = _parse(text)
     if value is not None and not abs(value) < 10.0 ** MAX_INTEGER_DIGITS:  # also inf and nan
         return None
@@ -85,6 +90,7 @@ def _parse(text: str | None) -> float | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def decimals_of(text: str | None) -> int | None:
     """How many decimals the printed number shows (``12,95`` -> 2, ``61%`` -> 0); None if not a number."""
     if text is None or parse_number(text) is None:

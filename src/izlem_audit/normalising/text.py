@@ -41,11 +41,14 @@ def squash(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z%()]+")
+
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The comparison key for labels: ASCII-folded, punctuation dropped, spaces collapsed."""
-    s = ascii_fold(text)
-    s = re.sub(r"[^0-9a-z%()]+", " ", s)
-    return squash(s)
+    """The comparison key for labels: ASCII-folded, punctuation dropped, spaces collapsed. (Cached as
+    ``ascii_fold`` is: the same header and label texts come back on every page.)"""
+    return squash(_NOT_KEY.sub(" ", ascii_fold(text)))
 
 
 # Text from a PDF is untrusted: a font's ToUnicode map can turn a glyph into any code point. Control characters

@@ -67,8 +67,10 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
     """Characters in the page frame (PDFium's boxes are in PDF user space).
 
     Every character of the report passes here once, so the loop does the least per character: the text is
-    read in one call, a box's four sides in one read of the box's memory, the frame's corners ordered by
-    comparisons (no min/max calls).
+    read in one call, every box in one C-level pass (``map`` over the declared function, each box written
+    into its slot of one buffer), the buffer read back in one call, and the frame's corners ordered by
+    comparisons (no min/max calls); on an upright page whose frame only moves and flips y (nearly every
+    page) the corners are taken without the full affine map, which gives the same floats.
     """
     import pypdfium2.raw as raw
 
@@ -76,18 +78,40 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
     try:
         n = tp.count_chars()
         check_chars(n)  # hostile input: counted before any Python object is built (guard.py)
-        out: list[Char] = []
-        append = out.append
-        text: str | list[str] = tp.get_text_range(0, n) if n else ""
+        if n <= 0:
+            return []
+        text: str | list[str] = tp.get_text_range(0, n)
         if len(text) != n:
             # get_text_range may expand or drop characters (ligatures, CR/LF): read them one by one then
             get_unicode = raw.FPDFText_GetUnicode
             text = [chr(code) if code else "" for code in map(get_unicode, repeat(tp, n), range(n))]
-        box = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
-        sides = memoryview(box).cast("B").cast("f")
-        rect = ctypes.addressof(box)
-        get_box = _api().loose_char_box
-        handle = _address(tp.raw)
+        boxes = (ctypes.c_float * (4 * n))()  # n FS_RECTFs: left, top, right, bottom
+        base = ctypes.addressof(boxes)
+        # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
+        # its height stands for the font size (one call per character, as the floor pays)
+        found = list(map(_api().loose_char_box, repeat(_address(tp.raw), n), range(n), range(base, base + 16 * n, 16)))
+        v = memoryview(boxes).cast("B").cast("f").tolist()
+        out: list[Char] = []
+        append = out.append
+        if frame.turn == 0 and mb == 0 and mc == 0 and ma == 1 and md == -1:
+            for ch, ok, k in zip(text, found, range(0, 4 * n, 4)):
+                if not ok or not ch:
+                    continue
+                if ch in "\r\n\ufffe\x02":
+                    if ch == "\r" or ch == "\n":
+                        continue
+                    ch = "-"  # PDFium's mark for a hyphen that ends a line
+                x0, x1 = v[k], v[k + 2]
+                if x1 <= x0 and ch.isspace():
+                    continue
+                ax, bx, ay, by = x0 + me, x1 + me, mf - v[k + 3], mf - v[k + 1]
+                if by < ay:
+                    ay, by = by, ay
+                if bx < ax:
+                    append(Char(ch, bx, ay, ax, by, (by - ay) * 0.8, False))
+                else:
+                    append(Char(ch, ax, ay, bx, by, (by - ay) * 0.8, False))
+            return out
         # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
         # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
         # the parts stack across the line. They are found (consecutive, same y-range, abutting in x, which
@@ -95,18 +119,14 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         sideways = frame.turn in (90, 270)
         prev: tuple[float, float, float] | None = None  # the previous kept character's bottom, top, right
         runs: list[list[int]] = []  # indices in ``out`` of the parts of one glyph
-        for i, ch in enumerate(text):
-            if not ch:
+        for ch, ok, k in zip(text, found, range(0, 4 * n, 4)):
+            if not ok or not ch:
                 continue
             if ch in "\r\n\ufffe\x02":
                 if ch == "\r" or ch == "\n":
                     continue
-                ch = "-"  # PDFium's mark for a hyphen that ends a line
-            # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
-            # its height stands for the font size (one call per character, as the floor pays)
-            if not get_box(handle, i, rect):
-                continue
-            x0, ut, x1, ub = sides.tolist()
+                ch = "-"
+            x0, ut, x1, ub = v[k], v[k + 1], v[k + 2], v[k + 3]
             if x1 <= x0 and ch.isspace():
                 continue
             # the box's corners in the frame (a quarter turn swaps the axes)
