@@ -68,9 +68,14 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, old)
 
 
+_GARBLED = re.compile("\\(cid:|\ufffd|[\ue000-\uf8ff]")  # what a garbled character's text holds somewhere
+
+
 def garbled_share(content: PageContent) -> float:
     """The share of a page's characters that carry no real text: ``(cid:NN)``, U+FFFD, private-use glyphs."""
     if not content.chars:
+        return 0.0
+    if _GARBLED.search("".join([c.text for c in content.chars])) is None:  # nearly every page: none at all
         return 0.0
     bad = 0
     for c in content.chars:

@@ -72,7 +72,7 @@ def clean_text(text: str) -> str:
 
 def clean_chars(chars: list) -> list:
     """``clean_text`` over a page's characters (objects with a ``text``); a character left empty is dropped."""
-    if not chars or _UNSAFE_RE.search("".join(c.text for c in chars)) is None:
+    if not chars or _UNSAFE_RE.search("".join([c.text for c in chars])) is None:
         return chars
     out = []
     for c in chars:
