@@ -162,7 +162,8 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
         for b in blocks:
             if b.text is not None and len(title_lines) < 60:
                 title_lines.append((b.page, b.text.line))
-            _probe(probe, b)
+            if not asm.report.hedefler:  # the probe only speaks when no hedef table is read (``_diagnose``)
+                _probe(probe, b)
             ledger.see(b)
             asm.feed(b)
 
@@ -322,6 +323,7 @@ def _clean_block(b) -> None:
         for c in b.table.cells:
             for ln in c.lines:
                 ln.text = clean_text(ln.text)
+            c._flat = None  # its lines' texts changed in place
 
 
 def extract_draft(path: Path, kind: str, layout=None) -> Report:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ MAX_PER_PAGE = 12  # more unplaced cells than this on a page are reported as one
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=16384)
 def _is_number(token: str) -> bool:
     if not _DIGIT.search(token):
         return False

@@ -106,31 +106,43 @@ class SummaryReader:
 
     def row(self, cells: list[GridCell], page: int, bbox) -> bool:
         """Take a table row if it belongs to the summary; True when taken."""
-        full = [c for c in cells if c.flat]
+        full: list[GridCell] = []
+        texts: list[str] = []
+        for c in cells:  # each cell's text joined once
+            t = c.flat
+            if t:
+                full.append(c)
+                texts.append(t)
         if not full:
             return self.mode is not None
-        keys = [fold(c.flat) for c in full]
+        # every table row of the report passes here: its cells are folded only as far as a test needs them
+        # (every test below looks at the first cell first)
+        k0 = fold(texts[0])
         # header of amaç percentages: STRATEJİK AMAÇ 1 | … | STRATEJİK AMAÇ 5
-        if len(full) >= 2 and all(HEADING.match(k) for k in keys):
-            self.rate_columns = [(c.bbox[0], c.bbox[2], f"A{int(HEADING.match(k).group(1))}")  # type: ignore[union-attr]
-                                 for c, k in zip(full, keys)]
-            self.mode = "rates"
-            self.collecting_title = False
-            return True
+        if len(full) >= 2 and HEADING.match(k0):
+            keys = [k0] + [fold(t) for t in texts[1:]]
+            if all(HEADING.match(k) for k in keys):
+                self.rate_columns = [(c.bbox[0], c.bbox[2], f"A{int(HEADING.match(k).group(1))}")  # type: ignore[union-attr]
+                                     for c, k in zip(full, keys)]
+                self.mode = "rates"
+                self.collecting_title = False
+                return True
         if len(full) == 1:
-            if self._heading(full[0].flat, page, full[0].bbox):
+            if self._heading(texts[0], page, full[0].bbox):
                 return True
             if self.mode in ("hedef", "rates", "counts") or self.collecting_title:
                 return True  # a caption row inside the summary part
             return False
         self.collecting_title = False
-        if keys[:3] == ["hedef", "mudurluk", "performans"] or (
-                len(keys) == 3 and keys[0] == "hedef" and "mudurluk" in keys[1] and "performans" in keys[2]):
-            self.mode = "hedef"
-            return True
-        if len(keys) >= 3 and keys[0] == "hedef" and keys[1].startswith("gosterge") and keys[2].startswith("faaliyet"):
-            self.mode = "counts"
-            return True
+        if k0 == "hedef" and len(full) >= 3:
+            k1, k2 = fold(texts[1]), fold(texts[2])
+            if (k1 == "mudurluk" and k2 == "performans") or (
+                    len(full) == 3 and "mudurluk" in k1 and "performans" in k2):
+                self.mode = "hedef"
+                return True
+            if k1.startswith("gosterge") and k2.startswith("faaliyet"):
+                self.mode = "counts"
+                return True
         if self.mode == "hedef":
             return self._hedef_row(full, page, bbox)
         if self.mode == "rates":

@@ -91,10 +91,21 @@ class GridCell:
         """The cell's lines joined with a line break (``"3\\n6"`` for two values in one cell)."""
         return "\n".join(line.text for line in self.lines)
 
+    # ``flat`` as last joined, with the list it was joined from: every stage reads a cell's flat text (ten times
+    # a cell on the reference report), and a cell's lines are replaced (a new list), never edited in place
+    # (``extract._clean_block``, the one place that rewrites line texts, forgets it)
+    _flat: tuple[list[Line], int, str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def flat(self) -> str:
         """The cell's text on one line: lines joined with a space, except after a hyphen that breaks a word."""
-        return join_lines(self.lines)
+        lines = self.lines
+        known = self._flat
+        if known is not None and known[0] is lines and known[1] == len(lines):
+            return known[2]
+        text = join_lines(lines)
+        self._flat = (lines, len(lines), text)
+        return text
 
     @property
     def bold(self) -> bool:
