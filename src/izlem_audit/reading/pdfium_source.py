@@ -7,6 +7,7 @@ the same ``PageContent`` as the pdfplumber one; the tests compare the two engine
 from __future__ import annotations
 
 import ctypes
+from array import array
 from itertools import repeat
 from pathlib import Path
 
@@ -85,12 +86,14 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
             # get_text_range may expand or drop characters (ligatures, CR/LF): read them one by one then
             get_unicode = raw.FPDFText_GetUnicode
             text = [chr(code) if code else "" for code in map(get_unicode, repeat(tp, n), range(n))]
-        boxes = (ctypes.c_float * (4 * n))()  # n FS_RECTFs: left, top, right, bottom
-        base = ctypes.addressof(boxes)
+        # n FS_RECTFs (left, top, right, bottom) in a plain float array: a ctypes array type made for each page's
+        # length would be a new type object, freed only by the cyclic collector
+        boxes = array("f", bytes(16 * n))
+        base = boxes.buffer_info()[0]
         # the loose box spans the glyph's advance width (as pdfminer's does), so word gaps measure alike;
         # its height stands for the font size (one call per character, as the floor pays)
         found = list(map(_api().loose_char_box, repeat(_address(tp.raw), n), range(n), range(base, base + 16 * n, 16)))
-        v = memoryview(boxes).cast("B").cast("f").tolist()
+        v = boxes.tolist()
         out: list[Char] = []
         append = out.append
         if frame.turn == 0 and mb == 0 and mc == 0 and ma == 1 and md == -1:
@@ -249,7 +252,12 @@ def _segments(page, frame: PageFrame) -> list[Segment]:
             _path_points(obj, om if m is None else _compose(om, m), fa, out)
 
     ph = _address(page_handle)
-    walk(map(api.page_object, repeat(ph, count[0]), range(count[0])), None, 0)
+    try:
+        walk(map(api.page_object, repeat(ph, count[0]), range(count[0])), None, 0)
+    finally:
+        # ``walk`` and ``enter`` refer to each other: a reference cycle that would hold the page's segments until
+        # the cyclic collector runs; emptied, everything goes as soon as the page is read
+        walk = enter = None  # type: ignore[assignment]  # noqa: F841
     return out
 
 
