@@ -51,6 +51,9 @@ class PageContent:
     height: float
     chars: list[Char]
     segments: list[Segment]
+    # the segments as ruling lines (``grid.ruling``), with the list they were made from: the ruled-table finder
+    # and the finder of tables without vertical rules both need them
+    _ruling: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

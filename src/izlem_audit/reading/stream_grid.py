@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grid import _normalise, fill_cells, grid_from_spans, group_lines
+from .grid import fill_cells, grid_from_spans, group_lines, ruling
 from .page import Char, GridTable, PageContent
 
 MIN_RULE = 120.0  # points: a rule shorter than this is an underline, not a table rule
@@ -422,7 +422,7 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
     """Tables drawn with horizontal rules only, from the characters outside the ruled tables; returns them
     (filled) and the characters still outside every table. ``carry``: the document's ``StreamCarry`` (pages in
     order), to read a table broken across pages without its header repeated; updated for the next page."""
-    hs, _ = _normalise(page.segments)
+    hs, _ = ruling(page)
     found: list[GridTable] = []
     left_open: GridTable | None = None
     continued = False
