@@ -286,7 +286,12 @@ def main() -> None:
     if not args.no_write:
         perf = ROOT / "docs" / "performance.md"
         old = perf.read_text(encoding="utf-8") if perf.exists() else ""
-        if "<!-- scan:begin -->" in old:  # bench/scan.py's section (scanned pages) is kept
+        # kept from the file as it was: the notes written by hand on what a run shows (between notes markers,
+        # to be read again against the new figures) and bench/scan.py's section (scanned pages)
+        for begin, end in (("<!-- notes:begin -->", "<!-- notes:end -->"),):
+            if begin in old and end in old:
+                text = text.rstrip("\n") + "\n\n" + old[old.index(begin):old.index(end) + len(end)] + "\n"
+        if "<!-- scan:begin -->" in old:
             text = text.rstrip("\n") + "\n\n" + old[old.index("<!-- scan:begin -->"):]
         perf.write_text(text, encoding="utf-8")
     print(text)
