@@ -163,6 +163,26 @@ def test_the_region_names_the_hedef_blocks_that_may_hold_its_rows():
     assert named == {2: ["A1 H2", "A2 H1"], 3: ["A2 H1"]}
 
 
+def test_the_region_is_named_after_the_hedef_labelled_last_above_it_on_its_page():
+    """A hedef whose label rows were read but none of its figures is left out of the model (``unfilled``): an
+    unread table under its labels is named after it; one under a hedef of the model after that one; a region with
+    no labels above it on its page names none (its labels may be unread too)."""
+    def hedef(amac, code, page, top):
+        box = (50.0, top, 500.0, top + 10)
+        return Hedef(amac, code, page=page, evidence=Evidence(page, box, {"hedef": Cell(code, page, box)}))
+
+    report = Report()
+    report.hedefler = [hedef("A1", "H1", 1, 50.0)]
+    unfilled = [(1, (50.0, 300.0, 500.0, 310.0), ("A1", "H2", None))]
+    ledger = Ledger()
+    ledger.see_scan(1, table(100) + table(400), [])  # under A1 H1's labels, under A1 H2's
+    ledger.see_scan(2, table(100), [])  # page 2: no labels above
+    ledger.settle(report, [], unfilled)
+    named = [(i.page, i.bbox[1], i.amac, i.hedef) for i in report.issues if i.kind == "unread_table_region"]
+    assert named == [(1, 100, "A1", "H1"), (1, 400, "A1", "H2"), (2, 100, None, None)]
+    assert "A1 H2" in report.issues[1].detail["hedefler"]
+
+
 def test_loose_numbers_and_numbers_inside_a_reading_problem():
     words = line(100, (50, "Toplam"), (200, "45,00")) + line(300, (50, "Ortalama"), (300, "50,00"))
     report = Report()
@@ -214,14 +234,17 @@ def test_the_region_turns_totals_and_its_pages_hedef_checks_into_not_checked():
     assert row.severity == "error" and row.not_checked is None  # a row that was read is checked on its own
 
 
-@pytest.mark.parametrize("lang,start", [("tr", "Sayfa 4: tablo gibi görünen, okunamayan bölge"),
-                                        ("en", "Page 4: a region that looks like a table could not be read")])
-def test_the_message_names_the_page_and_the_region(lang, start):
+@pytest.mark.parametrize("lang,where,start", [
+    ("tr", "", "Sayfa 4: tablo gibi görünen, okunamayan bölge (3 satır, 9 sayı, ör. '1 2,00')"),
+    ("en", "", "Page 4: a region that looks like a table could not be read (3 lines, 9 numbers, e.g. '1 2,00')"),
+    ("tr", ", A1 H2", "Sayfa 4, A1 H2: tablo gibi görünen, okunamayan bölge"),
+    ("en", ", A1 H2", "Page 4, A1 H2: a region that looks like a table could not be read")])
+def test_the_message_names_the_page_and_the_region(lang, where, start):
     report = Report()
     report.hedefler = [Hedef("A1", "H1", faaliyetler=[Faaliyet("F1", "x", budget=1.0, spent=1.0)])]
     report.issues = [StructureIssue("unread_table_region", 4, (50.0, 100.0, 400.0, 200.0),
-                                    detail={"page": 4, "lines": 3, "count": 9, "numbers": ["1"], "text": "1 2,00",
-                                            "confidence": 61})]
+                                    detail={"page": 4, "where": where, "lines": 3, "count": 9, "numbers": ["1"],
+                                            "text": "1 2,00", "confidence": 61})]
     f = next(f for f in run_rules(report, lang=lang)[0] if f.params.get("kind") == "unread_table_region")
     assert f.message.startswith(start) and f.origin == "reader" and f.page == 4 and f.bbox == (50, 100, 400, 200)
 
@@ -234,8 +257,8 @@ def test_a_reading_problem_advises_looking_not_fixing_the_report(lang, advice):
     report = Report()
     report.hedefler = [Hedef("A1", "H1", faaliyetler=[Faaliyet("F1", "x", budget=1.0, spent=1.0)])]
     report.issues = [StructureIssue("unread_table_region", 4, (50.0, 100.0, 400.0, 200.0),
-                                    detail={"page": 4, "lines": 3, "count": 9, "numbers": ["1"], "text": "1 2,00",
-                                            "confidence": 61}),
+                                    detail={"page": 4, "where": "", "lines": 3, "count": 9, "numbers": ["1"],
+                                            "text": "1 2,00", "confidence": 61}),
                      StructureIssue("header_missing_column", 4)]  # the report's own: fixing it is the advice
     findings, rc = run_rules(report, lang=lang)
     texts = {f.params.get("kind"): compose(f, report, rc, lang).recommendation for f in findings if f.rule == "IZ603"}

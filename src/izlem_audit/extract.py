@@ -224,7 +224,7 @@ def extract(path: Path, engine: str = "pdfium", password: str | None = None,
         apply_confidence(report, {n: chars for n, chars in ocr_chars.items()})
         report.ocr_pages = {n: s for n, s in scanned.items()}  # type: ignore[attr-defined]  # for debug and bench
     _diagnose(report, probe)
-    ledger.settle(report, asm.read_rows)
+    ledger.settle(report, asm.read_rows, asm.unfilled)
     if scanned:
         # the scan was read turned back by its skew; every box goes back onto the page as it is printed, so that
         # evidence crops and the annotated copy mark the cell itself

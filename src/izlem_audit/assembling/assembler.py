@@ -79,6 +79,9 @@ class Assembler:
         self.unplaced: list[_Row] = []
         self.cut: _Row | None = None  # the last row of a table cut by the page's bottom margin, until its rest
         self.read_rows: list[tuple[int, tuple[float, float, float, float]]] = []  # header and summary rows read
+        # hedef blocks whose label rows were read but which got no figure (left out of the model): (page, box,
+        # (amac, hedef, performans hedefi)) — an unread table below one is that hedef's (conservation.py)
+        self.unfilled: list[tuple[int, tuple[float, float, float, float], tuple]] = []
         self.readers: list[LayoutReader] = list(readers if readers is not None else layouts.READERS)
         self.reader: LayoutReader = self.readers[0]  # the reader that took the current table
         self.detection: Detection | None = None  # why it took it
@@ -327,6 +330,8 @@ class Assembler:
         if h.hedef and has_numbers:
             self.report.hedefler.append(h)
             self.layouts[b.layout] = self.layouts.get(b.layout, 0) + 1
+        elif h.hedef and h.evidence.page is not None and h.evidence.bbox is not None:
+            self.unfilled.append((h.evidence.page, h.evidence.bbox, h.key))
         # a label table with no figures at all is a template (the guide's example quoted in the introduction)
         self.current = None
 

@@ -25,7 +25,8 @@ table found is therefore looked at with its line (``scan_layout``):
 A number word is then *placed* (in a model cell's box, a header or summary row read), *reported* (inside a
 reading problem already raised), *prose* (counted, not a problem: running text is no table), or reported now:
 the region's unread numbers as **one** ``unread_table_region`` reading problem naming the page and the region
-(an auditor learns that a table there was not checked), a number in a row of columns outside any region as an
+(an auditor learns that a table there was not checked) and the hedef whose label rows were read last above it
+on that page, when there is one (also a hedef left out of the model because none of its figures were read), a number in a row of columns outside any region as an
 ``unplaced_number`` — except a number in the row's first segment (its item or section number) and a bare
 integer of ``SMALL_INTEGER`` digits or fewer (a contents line's page number), which count with the prose.
 ``seen == placed + reported + prose``.
@@ -100,7 +101,7 @@ class Ledger:
                     if _is_number(tok):
                         self.seen.append(Seen(ln.page or block.page, ln.bbox, c.bbox, tok))
 
-    def settle(self, report: Report, read_rows: list[tuple[int, BBox]]) -> None:
+    def settle(self, report: Report, read_rows: list[tuple[int, BBox]], unfilled: list | None = None) -> None:
         """Look every number up in the model (and the rows read as headers or summary); report the rest."""
         boxes: dict[tuple[int, int], list[BBox]] = defaultdict(list)  # (page, band of the page) -> boxes
 
@@ -145,9 +146,9 @@ class Ledger:
                     "unplaced_number", page, cell, h[0], h[1], h[2], h[3], detail={"text": text if len(text) <= 80 else text[:79] + "…",
                                                                "numbers": [s.text for s in items]}))
         if self.scanned:
-            self._settle_scan(report, boxes, problems)
+            self._settle_scan(report, boxes, problems, unfilled or [])
 
-    def _settle_scan(self, report: Report, boxes: dict, problems: dict) -> None:
+    def _settle_scan(self, report: Report, boxes: dict, problems: dict, unfilled: list) -> None:
         """The number words of scanned pages outside tables: placed, inside a reading problem, prose, or reported
         now (one problem per unread table-like region, one per loose number)."""
         unread: dict[int, list[ScanNumber]] = defaultdict(list)  # region index -> its unread numbers
@@ -169,11 +170,16 @@ class Ledger:
             r = self.regions[k]
             self.reported += len(items)
             texts = [s.text for s in items]
+            key = _block_above(report, unfilled, r)
+            near = _hedefler_near(anchors, r)
+            if key[1] and f"{key[0]} {key[1]}" not in near:
+                near.append(f"{key[0]} {key[1]}")
             report.issues.append(StructureIssue(
-                "unread_table_region", r.page, r.bbox,
-                detail={"page": r.page, "lines": r.lines, "count": len(items), "numbers": texts,
+                "unread_table_region", r.page, r.bbox, key[0], key[1], key[2],
+                detail={"page": r.page, "where": f", {' '.join(x for x in key if x)}" if key[1] else "",
+                        "lines": r.lines, "count": len(items), "numbers": texts,
                         "text": _sample(texts), "confidence": int(min(s.conf for s in items)),
-                        "hedefler": _hedefler_near(anchors, r)}))
+                        "hedefler": near}))
         for page, items in sorted(loose.items()):
             self.reported += len(items)
             groups = [[s] for s in items] if len(items) <= MAX_PER_PAGE else [items]
@@ -190,6 +196,18 @@ class Ledger:
         if self.scanned:  # only a document with scanned pages has running-text numbers in its ledger
             out["prose"] = self.prose
         return out
+
+
+def _block_above(report: Report, unfilled: list, region: "Region") -> tuple:
+    """(amac, hedef, performans hedefi) of the hedef block whose label rows were read last above ``region`` on its
+    page — one in the model, or one left out of it for want of figures (``unfilled``: its tables are likely the
+    unread ones) — else (None, None, None): on another page the table may as well start a hedef whose labels
+    went unread too."""
+    starts = [(h.evidence.page, h.evidence.bbox[1], h.key) for h in report.hedefler
+              if h.evidence.page is not None and h.evidence.bbox is not None]
+    starts += [(page, bbox[1], key) for page, bbox, key in unfilled]
+    above = [(top, key) for page, top, key in starts if page == region.page and top < region.bbox[1]]
+    return max(above, key=lambda tk: tk[0])[1] if above else (None, None, None)
 
 
 def _hedefler_near(anchors: list, region: "Region") -> list[str]:

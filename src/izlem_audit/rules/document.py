@@ -87,14 +87,14 @@ STRUCTURE_TEXT = {
                      "{item}: the cell prints '{text}' instead of a number (the spreadsheet's column was too narrow "
                      "for it); the value is not in the PDF, the checks that use it were not run. Check it in the "
                      "draft."),
-    "unread_table_region": ("Sayfa {page}: tablo gibi görünen, okunamayan bölge ({lines} satır, {count} sayı, ör. "
+    "unread_table_region": ("Sayfa {page}{where}: tablo gibi görünen, okunamayan bölge ({lines} satır, {count} sayı, ör. "
                             "'{text}'); tablonun çizgileri bulunamadı, değerleri hiçbir göstergeye ya da faaliyete "
                             "yerleştirilemedi ve denetlenmedi. Raporun ve amaçların toplamları da bu yüzden "
                             "denetlenmedi.",
-                            "Page {page}: a region that looks like a table could not be read ({lines} lines, {count} "
-                            "numbers, e.g. '{text}'); its rules were not found, its values were not placed in any "
-                            "gösterge or faaliyet and were not checked. The report's and the amaçlar's totals were "
-                            "not checked either."),
+                            "Page {page}{where}: a region that looks like a table could not be read ({lines} lines, "
+                            "{count} numbers, e.g. '{text}'); its rules were not found, its values were not placed in "
+                            "any gösterge or faaliyet and were not checked. The report's and the amaçlar's totals "
+                            "were not checked either."),
     "ocr_uncertain": ("Taranmış sayfadaki '{text}' değeri kesin okunamadı (OCR güveni {confidence}/100); bu hücreyi "
                       "belgeden kontrol edin, ona dayanan denetimler yapılmadı.",
                       "The value '{text}' on the scanned page could not be read with certainty (OCR confidence "
