@@ -259,3 +259,22 @@ def test_quarter_columns_read_by_the_vocabulary(third, months, issues):
     assert [f.rule for f in findings if f.severity == "error"] == []
     if issues:  # the user reads which column was not read
         assert any(issues[0][1] in f.message for f in findings)
+
+
+# ------------------------------------------------------------------------------ spelling variants read the same
+_DASH_KINDS = ("-", "–", "—", "−", "‐", " - ", " – ", "  -  ")
+
+
+@pytest.mark.parametrize("label", ["Ocak-Mart", "Nisan-Haziran", "Ocak-Haziran Kümülatif", "Temmuz-Eylül Dönemi",
+                                   "II. Dönem (Nisan-Haziran)", "2. Çeyrek (Nisan-Haziran)"])
+def test_dash_case_and_space_variants_read_the_same(label):
+    """Every dash, Turkish capitals (İ/I), lower case and runs of spaces give the same reading as printed."""
+    from izlem_audit.normalising.text import tr_lower, tr_upper
+
+    want = parse_period(label)
+    assert want is not None
+    variants = {label.replace("-", d) for d in _DASH_KINDS}
+    variants |= {tr_upper(v) for v in list(variants)} | {tr_lower(v) for v in list(variants)}
+    variants |= {"  " + v.replace(" ", "   ") + " " for v in list(variants)}
+    wrong = [v for v in variants if parse_period(v) != want]
+    assert wrong == [] and len(variants) > 20
