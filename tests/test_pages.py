@@ -222,3 +222,23 @@ def test_the_word_draft_gives_the_same_cells_and_findings(variant):
         if variant else []
     assert sorted((f.id, f.reported, round(f.expected, 2)) for f in findings) == expected
     assert all(f.ref and f.page is None for f in findings)
+
+
+def test_a_bare_page_whose_columns_are_not_found_is_a_reading_problem(monkeypatch):
+    """When the rows on the pages inside a table without vertical rules cannot be placed under its columns
+    (here: no placing found), they are not left as running text unseen: each such page is one reading problem
+    with its page and box, every number on it is counted and reported, the item whose row the page before cut
+    is named, and nothing of it becomes a report error."""
+    from izlem_audit.reading import stream_grid
+
+    pdf = DIR / "kayaonu-2025-6-reportlab.pdf"
+    seen = extract(pdf, engine="pdfium").numbers["seen"]
+    monkeypatch.setattr(stream_grid, "_shift", lambda carry, lines, scale=1.0: None)
+    report = extract(pdf, engine="pdfium")
+    problems = [(i.page, i.hedef, i.item) for i in report.issues if i.kind == "continued_table_unmatched"]
+    assert problems == [(5, "H2", "PG9"), (6, "H2", None), (8, "H1", "PG9")]  # the bare pages (breaks: 5, 6, 8)
+    assert all(i.origin == "reader" for i in report.issues)
+    n = report.numbers
+    assert n["seen"] == seen and n["seen"] == n["placed"] + n["reported"] and n["reported"] > 300
+    findings, _ = run_rules(report)
+    assert not [f.id for f in findings if f.origin != "reader" and f.severity in ("error", "warning")]

@@ -103,6 +103,9 @@ class Assembler:
             return
         assert block.table is not None
         table = block.table
+        if table.unplaced:
+            self._unplaced_table(table)
+            return
         rows = list(table_rows(table))
         if self.cut is not None and self.cut.page >= table.page:
             self._flush_cut()
@@ -254,6 +257,17 @@ class Assembler:
         item, self._cut_item = self._cut_item, None
         self.issue("continued_table_unmatched", row.page, row.table.bbox, item=item,
                    text=" | ".join(row.texts())[:80])
+
+    def _unplaced_table(self, table: GridTable) -> None:
+        """The rest of a table left open on the page before whose columns the reader could not tell: a row cut
+        at that page's foot is read as it is, and the rest is one reading problem with its page and box, naming
+        the cut row's item (its checks are not made on half a row)."""
+        item = None
+        if self.cut is not None:
+            self._flush_cut()
+            item = self._last_item()
+        text = " ".join(c.flat for c in table.cells)
+        self.issue("continued_table_unmatched", table.page, table.bbox, item=item, text=text[:80])
 
     def _last_item(self) -> str | None:
         """The code of the gösterge or faaliyet read last in the current block."""

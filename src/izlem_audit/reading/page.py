@@ -124,6 +124,7 @@ class GridTable:
     cells: list[GridCell]
     open_top: bool = False  # no closing rule above the first row: a row that began on the page before
     open_bottom: bool = False  # no closing rule under the last row: a row cut by the page's bottom margin
+    unplaced: bool = False  # the rest of a table left open on the page before, whose columns could not be told
 
     @property
     def n_rows(self) -> int:

@@ -417,6 +417,31 @@ def _bare_continuation(page: PageContent, chars: list[Char], tables: list[GridTa
     return t
 
 
+def _unplaced_rest(page: PageContent, chars: list[Char], tables: list[GridTable],
+                   carry: StreamCarry) -> GridTable | None:
+    """The lines with figures at the top of the page after a table left open at its foot, where neither its last
+    rule nor its columns could be found: its rest, whose columns cannot be told. One cell over them, marked
+    ``unplaced`` (the assembler reports it as a reading problem with its page and box), so that no figure of it
+    is left as running text unseen."""
+    if carry.xs is None or carry.page != page.number - 1:
+        return None
+    first_table = min((t.bbox[1] for t in tables), default=float("inf"))
+    region = [c for c in chars if (c.top + c.bottom) / 2 < first_table]
+    lines = _chained(_words(region), down=True)
+    if not lines or not any(c.text.isdigit() for c in region):
+        return None
+    x0 = min(w.x0 for ln in lines for w in ln) - 1.0
+    x1 = max(w.x1 for ln in lines for w in ln) + 1.0
+    top = min(w.top for w in lines[0]) - 1.0
+    bottom = max(w.bottom for w in lines[-1]) + 1.0
+    rest = [c for c in chars if (c.top + c.bottom) / 2 > bottom]
+    t = grid_from_spans(page.number, [x0, x1], [top, bottom], lambda i, j: False, lambda i, j: False)
+    # down to the page's foot: the table may go on on the next page, where its columns are looked for again
+    t.open_top, t.unplaced = True, True
+    t.open_bottom = not any(tb.bbox[1] > bottom for tb in tables) and len(rest) <= 40
+    return t
+
+
 def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char],
                   carry: StreamCarry | None = None) -> tuple[list[GridTable], list[Char]]:
     """Tables drawn with horizontal rules only, from the characters outside the ruled tables; returns them
@@ -449,8 +474,13 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
                                                 and t.bbox[1] - 1 <= (c.top + c.bottom) / 2 <= t.bbox[3] + 1
                                                 for t in found)]
         t = _bare_continuation(page, taken, tables + found, carry)
+        if t is None:
+            t = _unplaced_rest(page, taken, tables + found, carry)
         if t is not None:
             found.append(t)
+            if t.unplaced and t.open_bottom:
+                carry.page = page.number  # its columns unknown here: looked for again on the next page
+                return found, fill_cells(found, outside)
             if t.open_bottom:
                 left_open = t
     if not found:
