@@ -38,6 +38,7 @@ any table continued without its header.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .grid import fill_cells, grid_from_spans, group_lines, ruling
@@ -46,6 +47,8 @@ from .page import Char, GridTable, PageContent
 MIN_RULE = 120.0  # points: a rule shorter than this is an underline, not a table rule
 SAME_END = 3.0  # points: rules of one table start and end within this of each other
 MIN_GAP = 4.0  # points: narrower empty x-ranges are word spaces, not column gaps
+NARROW_GAP = 0.8  # points: a spreadsheet's columns, padded by a fraction of a point, are at least this apart
+_YEAR = re.compile(r"^(19|20)\d\d$")
 MAX_RULES = 150  # a page cannot hold more table rows than this; more free rules are a pattern, not tables
 
 
@@ -61,6 +64,7 @@ class StreamCarry:
     # places the rest on a page with no rule to show where the table stands
     edges: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
     char_h: float = 0.0  # the median height of its characters: a page printed at another scale shows it so
+    header: list[_Word] | None = None  # the header's words, when the page held only the header (no row yet)
 
     def matches(self, page: int, x0: float, x1: float, scale: float = 1.0) -> bool:
         """Whether a rule from ``x0`` to ``x1`` on ``page`` can be the table's: the next page, the same width
@@ -80,6 +84,7 @@ class StreamCarry:
         """The table left open at the foot of ``page`` (None: nothing left open); ``chars``: the page's."""
         if table is None:
             self.page, self.xs, self.edges, self.char_h = None, None, (frozenset(), frozenset()), 0.0
+            self.header = None
             return
         x0 = table.xs[0]
         starts = frozenset(_half(ln.bbox[0] - x0) for c in table.cells for ln in c.lines)
@@ -115,6 +120,7 @@ class _Word:
     x1: float
     top: float
     bottom: float
+    text: str = ""
 
 
 def _words(chars: list[Char]) -> list[list[_Word]]:
@@ -131,8 +137,9 @@ def _words(chars: list[Char]) -> list[list[_Word]]:
             if prev is not None and ch.x0 - prev.x1 <= size * 0.2 and words:
                 w = words[-1]
                 w.x1, w.top, w.bottom = max(w.x1, ch.x1), min(w.top, ch.top), max(w.bottom, ch.bottom)
+                w.text += ch.text
             else:
-                words.append(_Word(ch.x0, ch.x1, ch.top, ch.bottom))
+                words.append(_Word(ch.x0, ch.x1, ch.top, ch.bottom, ch.text))
             prev = ch
         if words:
             out.append(words)
@@ -151,6 +158,24 @@ def _line_chars(chars: list[Char]) -> list[list[Char]]:
         rows.append([ch])
         ref, tol = cy, max(ch.bottom - ch.top, 1.0) * 0.5
     return rows
+
+
+def _holds_figure(chars: list[Char]) -> bool:
+    """Whether text holds a figure: a token with a digit other than a year standing alone (a header may print
+    the year its columns are of, ``2024`` over ``Hedef | Ay | Gerçekleşme``; a header holds no figure)."""
+    for line_chars in _line_chars(chars):
+        token = ""
+        prev: Char | None = None
+        for ch in [*sorted(line_chars, key=lambda c: c.x0), None]:
+            gap = ch is None or ch.text.isspace() or (prev is not None and ch.x0 - prev.x1 > max(ch.size, 4.0) * 0.2)
+            if gap:
+                if any(t.isdigit() for t in token) and not _YEAR.match(token):
+                    return True
+                token = ""
+            if ch is not None and not ch.text.isspace():
+                token += ch.text
+            prev = ch
+    return False
 
 
 def _families(hs, tables: list[GridTable]) -> list[list[tuple[float, float, float]]]:
@@ -183,7 +208,7 @@ def _split_family(fam, chars: list[Char], tables: list[GridTable]):
         between = [c for c in chars if prev[0] < (c.top + c.bottom) / 2 < rule[0]
                    and prev[1] - 1 <= (c.x0 + c.x1) / 2 <= prev[2] + 1]
         boxed = any(prev[0] < t.bbox[1] and t.bbox[3] < rule[0] for t in tables)
-        header = bool(between) and not any(c.text.isdigit() for c in between)
+        header = bool(between) and not _holds_figure(between)
         if (boxed or header) and len(out[-1]) >= 2:
             out.append([rule])
         else:
@@ -191,16 +216,72 @@ def _split_family(fam, chars: list[Char], tables: list[GridTable]):
     return out
 
 
-def _gaps(words: list[_Word], x0: float, x1: float) -> list[float]:
-    """The middles of the x-ranges within [x0, x1] that no word covers (wider than MIN_GAP)."""
+def _gaps(words: list[_Word], x0: float, x1: float, min_gap: float = MIN_GAP) -> list[float]:
+    """The middles of the x-ranges within [x0, x1] that no word covers (wider than ``min_gap``)."""
+    return [(a + b) / 2 for a, b in _free(words, x0, min_gap)]
+
+
+def _free(words: list[_Word], x0: float, min_gap: float) -> list[tuple[float, float]]:
     spans = sorted((w.x0, w.x1) for w in words)
-    cuts: list[float] = []
+    out: list[tuple[float, float]] = []
     cur = x0
     for a, b in spans:
-        if a - cur >= MIN_GAP and cur > x0 + 0.5:
-            cuts.append((cur + a) / 2)
+        if a - cur >= min_gap and cur > x0 + 0.5:
+            out.append((cur, a))
         cur = max(cur, b)
+    return out
+
+
+def _columns(header: list[_Word], body: list[_Word], x0: float, x1: float) -> list[float]:
+    """Column cuts: the x-gaps no word of the header or the rows crosses, wider than MIN_GAP (wider than a word
+    space); and, where a spreadsheet prints its cells with almost no padding (a column of wrapped text runs to
+    within a point of the next one), a narrower gap (NARROW_GAP) that no word crosses either, at an alignment
+    edge: text (or a year) starting flush right after it (a spreadsheet aligns text left) or figures ending
+    flush right before it (and figures right), in two lines or more. A gap between two words of one cell runs down every
+    line only by chance, and then has no such edge on both of its lines."""
+    words = header + body
+    cuts = _gaps(words, x0, x1)
+    for a, b in _free(words, x0, NARROW_GAP):
+        if any(a - 0.5 <= c <= b + 0.5 for c in cuts):
+            continue
+        text_after = {round(w.top) for w in words if abs(w.x0 - b) <= 0.3
+                      and (not _FIGURE.match(w.text) or _YEAR.match(w.text))}
+        figure_before = {round(w.top) for w in words if abs(w.x1 - a) <= 0.3 and _FIGURE.match(w.text)}
+        if len(text_after) >= 2 or len(figure_before) >= 2:
+            cuts.append((a + b) / 2)
+    return _headed(sorted(cuts), header, body, x0, x1)
+
+
+def _headed(cuts: list[float], header: list[_Word], body: list[_Word], x0: float, x1: float) -> list[float]:
+    """Every column has a header label: a column whose header holds words but whose rows none, beside one whose
+    rows hold words under no header word, are one column (a label aligned left over figures aligned right)."""
+    if not header:
+        return cuts
+    def holds(words: list[_Word], lo: float, hi: float) -> bool:
+        return any(lo <= (w.x0 + w.x1) / 2 <= hi for w in words)
+    changed = True
+    while changed:
+        changed = False
+        xs = [x0, *cuts, x1]
+        for k in range(1, len(xs) - 1):
+            left, right = (xs[k - 1], xs[k]), (xs[k], xs[k + 1])
+            lh, lb, rh, rb = holds(header, *left), holds(body, *left), holds(header, *right), holds(body, *right)
+            if (lh and not lb and rb and not rh) or (rh and not rb and lb and not lh):
+                cuts.remove(xs[k])
+                changed = True
+                break
     return cuts
+
+
+_PAGE_NUMBER = re.compile(r"^(sayfa|page|s\.)?[-–(]?\d{1,4}[)–-]?((/|of|\|)\d{1,4})?$", re.IGNORECASE)
+
+
+def _page_number(words: list[_Word]) -> bool:
+    """A line that is a page number (``5 / 29``, ``- 5 -``, ``Sayfa 5``): the footer, not a row."""
+    return bool(words) and bool(_PAGE_NUMBER.match("".join(w.text for w in words)))
+
+
+_FIGURE = re.compile(r"^[-−+(]?%?[\d.,]*\d[\d.,]*%?\)?$")
 
 
 def _table(page: PageContent, fam, chars: list[Char]) -> GridTable | None:
@@ -216,8 +297,8 @@ def _table(page: PageContent, fam, chars: list[Char]) -> GridTable | None:
     body_lines = _words(body)
     if not body_lines:
         return None
-    all_words = [w for ln in _words(region) for w in ln]
-    cuts = _gaps(all_words, x0, x1)
+    head_words = [w for ln in _words([c for c in region if (c.top + c.bottom) / 2 < first[0]]) for w in ln]
+    cuts = _columns(head_words, [w for ln in body_lines for w in ln], x0, x1)
     if len(cuts) < 2:  # fewer than three columns: not a table of figures
         return None
     xs = [x0, *cuts, x1]
@@ -249,17 +330,31 @@ def _row_starts(body_lines: list[list[_Word]], xs: list[float], inner: list[floa
     between are boundaries of their own)."""
     ys: list[float] = []
     prev_bottom = None
+    figures: set[int] = set()  # the columns that held a figure in the row, before its last line
+    last: set[int] = set()  # the columns holding a figure in the row's last line
     for words in body_lines:
         top = min(w.top for w in words)
         bottom = max(w.bottom for w in words)
         h = max(bottom - top, 4.0)
+        mine = {_column_of(w, xs) for w in words if _FIGURE.match(w.text)}
+        # a figure under a line without one in its column: the next sub-row (a figure does not wrap, and the
+        # lines of a cell of several figures, ``3`` / ``6``, follow one another)
+        resumed = bool(mine & (figures - last))
         starts_row = prev_bottom is not None and (
-            any(w.x0 < xs[1] for w in words) or top - prev_bottom > 0.6 * h)
+            any(w.x0 < xs[1] for w in words) or top - prev_bottom > 0.6 * h or resumed)
         crossed = prev_bottom is not None and any(prev_bottom < y < top for y in inner)
         if starts_row and not crossed:
             ys.append((prev_bottom + top) / 2)
+            figures = set()
+        figures |= mine
+        last = mine
         prev_bottom = bottom if prev_bottom is None else max(prev_bottom, bottom)
     return ys
+
+
+def _column_of(w: _Word, xs: list[float]) -> int:
+    mid = (w.x0 + w.x1) / 2
+    return sum(1 for x in xs[1:-1] if x < mid)
 
 
 def _chained(lines: list[list[_Word]], down: bool) -> list[list[_Word]]:
@@ -283,18 +378,25 @@ def _fits(words: list[_Word], xs: list[float]) -> bool:
     return all(not any(w.x0 < x - 0.5 and w.x1 > x + 0.5 for x in xs[1:-1]) for w in words)
 
 
-def _open_table(page: PageContent, rule, chars: list[Char], tables: list[GridTable]) -> GridTable | None:
+def _open_table(page: PageContent, rule, chars: list[Char],
+                tables: list[GridTable]) -> tuple[GridTable, list[_Word] | None] | None:
     """A header and its rule with rows under it to the page's last lines and no closing rule: the piece of a
-    table the page break cut, before its rest on the next page. None when it is anything else (a heading over a
-    lone rule, running text under it, something on the page below it)."""
+    table the page break cut, before its rest on the next page; or a header and its rule alone at the page's
+    foot, its rows all on the next page (returned with the header's words, for reading the columns there). None
+    when it is anything else (a heading over a lone rule, running text under it, something on the page below
+    it)."""
     y, x0, x1 = rule
     in_x = [c for c in chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1]
     header_top = _header_top(y, in_x)
     header_chars = [c for c in in_x if header_top is not None and header_top <= (c.top + c.bottom) / 2 < y]
-    if not header_chars or any(c.text.isdigit() for c in header_chars):
+    if not header_chars or _holds_figure(header_chars):
         return None  # no header over the rule (a header holds labels, no figures)
     in_x = [c for c in in_x if (c.top + c.bottom) / 2 > y]
     below = _chained(_words(in_x), down=True)
+    while below and _page_number(below[-1]):
+        below.pop()  # the page's footer, however close under the rows
+    if not below:
+        return _header_alone(page, rule, header_top, header_chars, chars, tables)
     if len(below) < 2 or not any(c.text.isdigit() for c in in_x):
         return None
     bottom = max(w.bottom for w in below[-1])
@@ -305,7 +407,7 @@ def _open_table(page: PageContent, rule, chars: list[Char], tables: list[GridTab
     rest = [c for c in chars if (c.top + c.bottom) / 2 > bottom + 1]
     if any(t.bbox[1] > bottom for t in ahead) or len(rest) > 40:
         return None
-    cuts = _gaps([w for ln in _words(header_chars) + below for w in ln], x0, x1)
+    cuts = _columns([w for ln in _words(header_chars) for w in ln], [w for ln in below for w in ln], x0, x1)
     if len(cuts) < 2:
         return None
     xs = [x0, *cuts, x1]
@@ -314,7 +416,23 @@ def _open_table(page: PageContent, rule, chars: list[Char], tables: list[GridTab
     ys = sorted(set(round(v, 2) for v in (header_top, y, *_row_starts(below, xs, []), bottom + 1.0)))
     t = grid_from_spans(page.number, xs, ys, lambda i, j: False, lambda i, j: False)
     t.open_bottom = True
-    return t
+    return t, None
+
+
+def _header_alone(page: PageContent, rule, header_top: float, header_chars: list[Char], chars: list[Char],
+                  tables: list[GridTable]) -> tuple[GridTable, list[_Word]] | None:
+    """A table's header and its rule at the foot of the page, nothing under them but a footer: the header row
+    alone (its rows come on the next page, a spreadsheet does not keep a header with its first row)."""
+    y, x0, x1 = rule
+    rest = [c for c in chars if (c.top + c.bottom) / 2 > y + 1]
+    if any(t.bbox[1] > y for t in tables) or len(rest) > 40:
+        return None
+    words = [w for ln in _words(header_chars) for w in ln]
+    cuts = _columns(words, [], x0, x1)
+    if len(cuts) < 2:
+        return None
+    return grid_from_spans(page.number, [x0, *cuts, x1], [header_top, y], lambda i, j: False,
+                           lambda i, j: False), words
 
 
 def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridTable],
@@ -332,6 +450,8 @@ def _continuation(page: PageContent, rule, chars: list[Char], tables: list[GridT
     lines = _chained(_words(in_x), down=False)
     if not lines or not any(c.text.isdigit() for c in in_x):
         return None
+    if carry.header:  # the page before held the header alone: the columns of the header and these rows
+        xs = [x0, *_columns(carry.header, [w for ln in lines for w in ln], x0, x1), x1]
     top = min(w.top for w in lines[0])
     if not all(_fits(words, xs) for words in lines):
         return None
@@ -451,6 +571,7 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
     found: list[GridTable] = []
     left_open: GridTable | None = None
     continued = False
+    open_header: list[_Word] | None = None
     for fam in _families(hs, tables):
         if carry is not None and not continued and carry.matches(page.number, fam[0][1], fam[0][2],
                                                                  carry.scale_on(outside)):
@@ -461,8 +582,10 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
                 fam = fam[1:]
         for part in _split_family(fam, outside, tables) if fam else []:
             if len(part) == 1:
-                t = _open_table(page, part[0], outside, tables) if carry is not None else None
-                if t is not None:
+                opened = _open_table(page, part[0], outside, tables) if carry is not None else None
+                t = None
+                if opened is not None:
+                    t, open_header = opened
                     left_open = t
             else:
                 t = _table(page, part, outside)
@@ -490,4 +613,5 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
     rest = fill_cells(found, outside)
     if carry is not None:
         carry.take(page.number, left_open, outside)
+        carry.header = open_header if left_open is not None and left_open.n_rows == 1 else None
     return found, rest
