@@ -306,3 +306,14 @@ def test_workbook_links_every_finding_of_the_real_report(tmp_path):
     col = [c.value for c in ws[1]].index("Tablo satırı")
     unlinked = [(r[1].value, r[3].value) for r in ws.iter_rows(min_row=2) if r[col].hyperlink is None]
     assert ws.max_row > 30 and unlinked == []
+
+
+def test_percentages_are_written_as_each_language_writes_them():
+    """Turkish puts the sign first (%34,00), English after the number (34.00%); a missing value is a dash."""
+    from izlem_audit.output import finding_text as ft
+
+    assert ft.pct(34.0, "tr") == "%34,00"
+    assert ft.pct(1400.5, "tr") == "%1.400,50"
+    assert ft.pct(34.0, "en") == "34.00%"
+    assert ft.pct(1400.5, "en") == "1,400.50%"
+    assert ft.pct(None, "en") == ft.pct(None, "tr") == "—"

@@ -11,7 +11,7 @@ from rich.text import Text
 from ..assembling.kind import KIND_ACTIVITY, KIND_PROGRAMME, kind_of
 from ..messages import extent, t
 from ..model import Report
-from ..normalising.numbers import format_number
+from . import finding_text as ft
 from ..recomputing.report import Recomputed
 from ..rules.base import Finding
 
@@ -92,8 +92,8 @@ def render_console(report: Report, findings: list[Finding], rc: Recomputed, cons
     if rc.config:
         console.print(Text(t("config_used", lang, path=rc.config["path"], sha=rc.config["sha256"][:12]), style="dim"))
     if report.summary.overall_rate is not None or rc.overall is not None:
-        console.print(t("console_overall", lang, printed=_pct(report.summary.overall_rate, lang),
-                        recomputed=_pct(rc.overall, lang)))
+        console.print(t("console_overall", lang, printed=ft.pct(report.summary.overall_rate, lang),
+                        recomputed=ft.pct(rc.overall, lang)))
 
 _TITLE_KEY = {KIND_PROGRAMME: "console_title_programme", KIND_ACTIVITY: "console_title_activity_report"}
 
@@ -129,10 +129,6 @@ def _describe_suppression(u: dict) -> str:
     if u.get("period") is not None:
         place += f" ({u['period']}. ay)"
     return f"{u.get('rule')} {place}".strip() + f" [suppress[{u.get('index')}]]"
-
-
-def _pct(v: float | None, lang: str) -> str:
-    return "—" if v is None else "%" + format_number(v, 2, lang=lang)
 
 
 def _amac_no(code: str | None) -> int:

@@ -236,7 +236,10 @@ def num(v: float | None, lang: str, decimals: int = 2) -> str:
 
 
 def pct(v: float | None, lang: str) -> str:
-    return "—" if v is None else "%" + format_number(v, 2, lang=lang)
+    """A percentage as each language writes it: ``%34,00`` in Turkish (the sign first), ``34.00%`` in English."""
+    if v is None:
+        return "—"
+    return format_number(v, 2, lang=lang) + "%" if lang == "en" else "%" + format_number(v, 2, lang=lang)
 
 
 def cut(text: str, limit: int) -> str:
