@@ -409,7 +409,8 @@ class Summary(JsonModel):
 READER_KINDS = frozenset({"unreadable_page", "page_timeout", "garbled_text", "unplaced_row", "orphan_row",
                           "cut_cell_unplaced", "unplaced_number", "header_field_repeated", "ocr_uncertain",
                           "scanned_page", "period_label_unknown", "period_other_year", "hidden_value",
-                          "unread_table_region", "continued_table_unmatched", "period_column_unknown"})
+                          "unread_table_region", "continued_table_unmatched", "period_column_unknown",
+                          "value_not_found"})
 
 
 @dataclass

@@ -37,7 +37,7 @@ from . import codes
 from ..normalising.periods import parse_period
 from .cells import cell as _cell
 from .cells import cell_number, ev as _ev, more as _more
-from .hidden import report_hidden_values
+from .hidden import report_hidden_values, report_values_not_found
 from .columns import (SAME, Column, ColumnMap, Frame, HeadCell, classify_header, frame_between, head_row,
                       looks_like_header, merge_header_row, repair_missing_actual)
 from . import layouts
@@ -590,6 +590,7 @@ class Assembler:
                 self.report.issues.append(StructureIssue("unplaced_row", row.page, row.bbox,
                                                          detail={"text": " | ".join(row.texts())}))
         report_hidden_values(r)
+        report_values_not_found(r)
         return r
 
 

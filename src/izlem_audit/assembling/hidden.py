@@ -1,9 +1,16 @@
-"""Figures a spreadsheet hid when it printed: a cell too narrow for its number prints ``###`` (Calc, Excel).
+"""Values the reader did not get, though the report may print them: reading problems, never "not printed".
 
-The PDF then holds no value where the report has one: the tool cannot read it, so it is a **reading problem**
-(``hidden_value``, origin reader, with the cell's page and box), never an error of the report such as "the value
-the rate requires is not printed" (IZ103). The issue names its gösterge or faaliyet and period, so the checks
-that take the value become "not checked (reading problem)" in the rules engine.
+- Figures a spreadsheet hid when it printed: a cell too narrow for its number prints ``###`` (Calc, Excel).
+  The PDF then holds no value where the report has one (``hidden_value``).
+- A value a rate check needs (the gösterge's target, the period's actual and printed rate) for which the
+  reader found **no cell** in the row, or a cell whose text mixes figures and words (``1,11 belediye binası…``:
+  columns run together, an açıklama read into a number's place) (``value_not_found``). IZ103 says "the value
+  the rate needs is not printed" only where the reader saw that cell printed empty (or with a dash); where it
+  saw no cell, or could not tell the number from the words around it, it cannot say what is printed.
+
+Each is a **reading problem** (origin reader, with the page and box of the cell or row), never an error of the
+report. The issue names its gösterge and period, so the checks that take the value become "not checked
+(reading problem)" in the rules engine.
 """
 
 from __future__ import annotations
@@ -11,9 +18,12 @@ from __future__ import annotations
 import re
 
 from ..model import Report, StructureIssue
+from ..normalising.numbers import MISSING_MARKS, parse_number
 from .confidence import NUMERIC_FIELDS, _cells
 
 _HIDDEN = re.compile(r"^#+$")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters or more in a row: a word, not a unit sign or a stray mark
 
 
 def is_hidden(text: str) -> bool:
@@ -37,4 +47,33 @@ def report_hidden_values(report: Report) -> int:
         report.issues.append(StructureIssue("hidden_value", cell.page, cell.bbox, amac, hedef, ph, item, period,
                                             detail={"text": cell.text.strip(), "field": name}))
         n += 1
+    return n
+
+
+def report_values_not_found(report: Report) -> int:
+    """Add a ``value_not_found`` reading problem for every value a rate check needs that the reader found no
+    cell for, or found among words (see the module doc); returns how many."""
+    n = 0
+    for h in report.hedefler:
+        amac, hedef, ph = h.key
+        for g in h.gostergeler:
+            for p in g.rated_periods():
+                for name, value, ev in (("target", g.target, g.evidence), ("actual", p.actual, p.evidence),
+                                        ("reported_rate", p.reported_rate, p.evidence)):
+                    if value is not None:
+                        continue
+                    cell = ev.cells.get(name)
+                    if cell is None:
+                        text = ""
+                    else:
+                        text = " ".join(cell.text.split())
+                        if text in MISSING_MARKS or is_hidden(text) or not _DIGIT.search(text) \
+                                or not _WORD.search(text) or parse_number(text) is not None:
+                            continue  # printed empty, a dash, ###, or words alone: what the report printed
+                    page = cell.page if cell is not None else p.evidence.page
+                    bbox = cell.bbox if cell is not None else p.evidence.bbox
+                    report.issues.append(StructureIssue(
+                        "value_not_found", page, bbox, amac, hedef, ph, g.code, p.month,
+                        detail={"field": name, "text": text if len(text) <= 60 else text[:59] + "…"}))
+                    n += 1
     return n

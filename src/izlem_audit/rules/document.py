@@ -82,6 +82,10 @@ STRUCTURE_TEXT = {
                      "okumak için --ocr ile çalıştırın.",
                      "This page is a scanned image (no text layer); it was not read or checked. Run with --ocr to "
                      "read it from its image."),
+    "value_not_found": ("{item}{when_tr}: {field_tr} değeri okunamadı ({seen_tr}); sütunlar birbirine karışmış "
+                        "olabilir. Ona dayanan denetimler yapılmadı; değeri belgeden kontrol edin.",
+                        "{item}{when_en}: the {field_en} could not be read ({seen_en}); the columns may have run "
+                        "together. The checks that use it were not run; check it in the document."),
     "hidden_value": ("{item}: hücre sayı yerine '{text}' basılmış (elektronik tablo sütunu sayıya dar gelmiş); "
                      "değer PDF'te yok, ona dayanan denetimler yapılmadı. Değeri taslaktan kontrol edin.",
                      "{item}: the cell prints '{text}' instead of a number (the spreadsheet's column was too narrow "
@@ -154,6 +158,8 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
     for issue in ctx.report.issues:
         tr, en = STRUCTURE_TEXT.get(issue.kind, (issue.kind, issue.kind))
         params = {"item": issue.item or "", "period": issue.period, **issue.detail}
+        if issue.kind == "value_not_found":
+            params.update(_not_found_words(params))
         if "share" in params:
             params["pct"] = round(params["share"] * 100)
             params["sample"] = str(params.get("sample", ""))[:30]
@@ -164,6 +170,21 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
                  kind=issue.kind, field=issue.kind, ref=getattr(issue, "ref", None))
         f.origin = getattr(issue, "origin", "report")
         yield f
+
+
+_FIELD_WORDS = {"target": ("hedef", "target"), "actual": ("gerçekleşme", "actual"), "reported_rate": ("oran", "rate")}
+
+
+def _not_found_words(params: dict) -> dict:
+    """The words of a ``value_not_found`` message: which value, in which period, and what the reader saw."""
+    name = str(params.get("field", ""))
+    tr, en = _FIELD_WORDS.get(name, (name, name))
+    text = str(params.get("text") or "")
+    month = params.get("period")
+    return {"field_tr": tr, "field_en": en,
+            "when_tr": f" {month}. ay" if month else "", "when_en": f" month {month}" if month else "",
+            "seen_tr": f"hücrede okunan: '{text}'" if text else "satırda bu değerin hücresi bulunamadı",
+            "seen_en": f"the cell reads '{text}'" if text else "no cell for it was found in the row"}
 
 
 def _fmt(template: str, params: dict) -> str:

@@ -56,10 +56,14 @@ def rate_not_computable(ctx: Context) -> Iterable[Finding]:
 @rule(id="IZ103", name="missing-value", category="missing", severity="error",
       message_tr="{code} {month}. ay: oranın gerektirdiği değer basılmamış ({what}).",
       message_en="{code} month {month}: a value the rate needs is not printed ({what}).",
-      rationale_tr="Oranı hesaplamak ve denetlemek için hedef, gerçekleşme ve basılı oran gerekir. Boş bir hücre "
-                   "ya okunamayan ya da unutulmuş bir değerdir.",
-      rationale_en="Checking a rate needs the target, the actual and the printed rate. An empty cell is a value "
-                   "that was forgotten or cannot be read.",
+      rationale_tr="Oranı hesaplamak ve denetlemek için hedef, gerçekleşme ve basılı oran gerekir. Bu bulgu "
+                   "yalnız hücre boş, tireli ya da yalnız sözcüklerle basılmışsa verilir; satırda hücresi "
+                   "bulunamayan ya da rakamı sözcüklere karışmış bir değer raporun hatası değil, okuma "
+                   "sorunudur (IZ603, denetlenmedi).",
+      rationale_en="Checking a rate needs the target, the actual and the printed rate. This finding is given only "
+                   "where the cell is printed empty, with a dash or with words alone; a value whose cell the "
+                   "reader did not find in the row, or whose figure is mixed with words, is a reading problem "
+                   "(IZ603, not checked), not an error of the report.",
       example="A4 H8 PG1, 6. ay: gerçekleşme 1,00 ama oran hücresi boş.")
 def missing_value(ctx: Context) -> Iterable[Finding]:
     names = {"actual": ("gerçekleşme", "actual"), "target": ("hedef", "target"), "reported_rate": ("oran", "rate")}
