@@ -11,7 +11,7 @@ from ..normalising.numbers import decimals_of
 from ..normalising.units import CANONICAL_UNITS
 from . import formulas as fx
 from .matching import match_ph
-from .series import SeriesKind, series_kind
+from .series import SeriesKind, series_kind, value_to_date
 
 
 def printed_decimals(evidence: Evidence, name: str, default: int = 2) -> int:
@@ -78,6 +78,9 @@ class RateCheck(Zoned):
     # "decreasing": no start value is printed and the rate reconciles only as target / result (see
     # ``_decreasing_check``); None: the guide's (C − A) / (B − A)
     direction: str | None = None
+    # "to_date": a row of a period's own value (``Nisan-Haziran``) whose printed rate reconciles only with the
+    # value to date, the sum of the year's periods so far (see ``_to_date_check``); None: the row's own value
+    basis: str | None = None
 
     @property
     def difference(self) -> float | None:
@@ -261,8 +264,40 @@ def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
     rc = RateCheck(h, g, p, expected, rounding + spreads[0], tolerance_loose=rounding + spreads[1],
                    spread=spreads[0], spread_loose=spreads[1], rounding=rounding)
     if g.baseline is None and rc.flagged:
-        return _decreasing_check(rc, inputs, whole) or rc
+        rc = _decreasing_check(rc, inputs, whole) or rc
+    if rc.flagged and p.start is not None and p.start > 1:
+        rc = _to_date_check(rc, whole) or rc
     return rc
+
+
+def _to_date_check(rc: RateCheck, whole: bool) -> RateCheck | None:
+    """A row labelled with a span after January (``Nisan-Haziran``, ``Period.start``) holds that period's own
+    value; its printed rate may still be the guide's rate on the value reached so far (C: the sum of the
+    year's periods up to it). A printed rate that misses the row's own value but reconciles with the value to
+    date is read so (``RateCheck.basis``); one that reconciles with neither is flagged as before, against the
+    row's own value."""
+    g, p = rc.gosterge, rc.period
+    if p.month is None:
+        return None
+    c = value_to_date(g, p.month)
+    if c is None or c == p.actual:
+        return None
+    expected = fx.indicator_rate(c, g.target, g.baseline)
+    if expected is None:
+        return None
+    parts = [q for q in g.periods if q.month is not None and q.month <= p.month]
+    spreads = []
+    for loose in (False, True):
+        dc = sum(fx.input_half_unit(q.actual, printed_decimals_or_none(q.evidence, "actual"), whole=whole,
+                                    loose=loose) for q in parts)
+        deltas = [dc, fx.input_half_unit(g.target, printed_decimals_or_none(g.evidence, "target"), whole=whole,
+                                         loose=loose),
+                  fx.input_half_unit(g.baseline, printed_decimals_or_none(g.evidence, "baseline"), whole=whole,
+                                     loose=loose)]
+        spreads.append(fx.indicator_rate_spread(c, g.target, g.baseline, deltas))  # type: ignore[arg-type]
+    alt = RateCheck(rc.hedef, g, p, expected, rc.rounding + spreads[0], tolerance_loose=rc.rounding + spreads[1],
+                    spread=spreads[0], spread_loose=spreads[1], rounding=rc.rounding, basis="to_date")
+    return alt if alt.reconciles else None
 
 
 def _decreasing_check(rc: RateCheck, inputs: list, whole: bool) -> RateCheck | None:

@@ -17,10 +17,14 @@ GUIDE_RATE = ("Rehber: \"Performans göstergeleri yıllık gerçekleşme oranlar
                  "(C={actual}, B={target}, A={baseline}).",
       rationale_tr=GUIDE_RATE + " Basılı oran, tablodaki değerlerden bu formülle çıkmıyorsa ya oran ya da "
                    "değerlerden biri yanlış basılmıştır. Karşılaştırma yuvarlamayı hesaba katar: iki ondalıkla "
-                   "basılmış bir oran, son hanenin yarısı ve girdilerin yuvarlamasının taşıdığı kadar sapabilir.",
+                   "basılmış bir oran, son hanenin yarısı ve girdilerin yuvarlamasının taşıdığı kadar sapabilir. "
+                   "Kendi döneminin değerini taşıyan bir satırın (\"Nisan-Haziran\") oranı o değerle ya da yılın "
+                   "o güne kadarki toplamıyla hesaplanmış olabilir: ikisinden biri tutuyorsa bulgu yoktur.",
       rationale_en="The guide's formula for a gösterge's rate is (C−A)/(B−A). A printed rate that the printed "
                    "values do not give means the rate or one of the values is misprinted. The comparison allows "
-                   "for rounding: half a unit of the last printed digit plus what the inputs' rounding carries.",
+                   "for rounding: half a unit of the last printed digit plus what the inputs' rounding carries. "
+                   "A row holding its period's own value (\"Nisan-Haziran\") may print the rate of that value or of "
+                   "the year's total so far: either reconciles.",
       example="Hedef 50.000, 6. ay gerçekleşme 18.017 → 36,03 doğru; 63,03 basılmışsa IZ101.")
 def indicator_rate_mismatch(ctx: Context) -> Iterable[Finding]:
     for rc in ctx.recomputed.rates:
