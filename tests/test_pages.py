@@ -42,7 +42,8 @@ def breaks(pdf: Path) -> list[dict]:
 
 
 def _truth(pdf: Path) -> dict:
-    doc = pdf.stem.rsplit("-", 1)[0].replace("-olcekli", "")  # the scaled print of the same document
+    # the scaled print and the prints with a running header are the same document
+    doc = pdf.stem.rsplit("-", 1)[0].replace("-olcekli", "").replace("-ustbilgi", "")
     return json.loads((DIR / f"{doc}.truth.json").read_text(encoding="utf-8"))
 
 
@@ -61,7 +62,25 @@ def _report(reports: dict, pdf: Path, engine: str):
 def test_three_producers_clean_and_planted():
     assert sorted(p.stem for p in PDFS) == sorted(f"kayaonu-2025-6{v}-{p}" for v in ("", "-planted")
                                                   for p in ("chromium", "libreoffice", "reportlab",
-                                                            "olcekli-reportlab"))
+                                                            "olcekli-reportlab", "ustbilgi-reportlab",
+                                                            "ustbilgi-libreoffice"))
+
+
+@pytest.mark.parametrize("pdf", [p for p in PDFS if "ustbilgi" in p.stem], ids=lambda p: p.stem)
+def test_running_header_stands_above_the_rows_of_the_bare_pages(pdf):
+    """The -ustbilgi prints repeat the report's title in the top margin of every page (a Word "üst bilgi"): on
+    each page inside a table with no rule, the first line of text is that title, then the table's rows."""
+    import pdfplumber
+
+    from fixtures.build.pages import RUNNING
+
+    bare = kinds(breaks(pdf))["bare_middle"]
+    assert bare
+    with pdfplumber.open(str(pdf)) as doc:
+        for n in range(1, len(doc.pages) + 1):
+            words = doc.pages[n - 1].extract_words()
+            top = min(round(w["top"]) for w in words)
+            assert " ".join(w["text"] for w in words if round(w["top"]) == top) == RUNNING, n
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
@@ -242,3 +261,32 @@ def test_a_bare_page_whose_columns_are_not_found_is_a_reading_problem(monkeypatc
     assert n["seen"] == seen and n["seen"] == n["placed"] + n["reported"] and n["reported"] > 300
     findings, _ = run_rules(report)
     assert not [f.id for f in findings if f.origin != "reader" and f.severity in ("error", "warning")]
+
+
+def _chars_at(y: float, text: str, x: float = 60.0):
+    from izlem_audit.reading.page import Char
+
+    return [Char(ch, x + 5 * i, y - 4, x + 5 * i + 4.5, y + 4, 8.0) for i, ch in enumerate(text)]
+
+
+def test_a_line_repeated_in_the_page_margin_is_a_running_header_or_footer():
+    """``furniture``: the same text but for its numbers, at the same height (within a point), in the top or
+    bottom band of an earlier page; a line in the body, a line that moved, a new text, and the first page's
+    lines are not."""
+    from izlem_audit.reading.page import PageContent
+    from izlem_audit.reading.stream_grid import furniture
+
+    carry = StreamCarry()
+
+    def page(n: int, chars):
+        return PageContent(n, 595.0, 842.0, chars, [])
+
+    p1 = _chars_at(20, "Rapor 2025") + _chars_at(820, "Sayfa 1") + _chars_at(400, "1 PG1 45,00")
+    assert furniture(page(1, p1), p1, carry) == []  # nothing seen before it
+    title, foot, row = _chars_at(20.6, "Rapor 2025"), _chars_at(820, "Sayfa 2"), _chars_at(400, "1 PG1 45,00")
+    moved, new = _chars_at(36, "Rapor 2025", x=300), _chars_at(800, "Hazırlayan")
+    p2 = title + foot + row + moved + new
+    got = {id(c) for c in furniture(page(2, p2), p2, carry)}
+    # the number in the footer may change from page to page; spaces are no part of a line's text
+    assert got == {id(c) for c in title + foot if not c.text.isspace()}
+    assert not got & {id(c) for c in row + moved + new}

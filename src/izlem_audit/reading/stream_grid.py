@@ -65,6 +65,9 @@ class StreamCarry:
     edges: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
     char_h: float = 0.0  # the median height of its characters: a page printed at another scale shows it so
     header: list[_Word] | None = None  # the header's words, when the page held only the header (no row yet)
+    # the lines seen so far in the pages' top and bottom margins: (text with its digits as #, y rounded), to
+    # know a running header or footer when it comes again (``furniture``)
+    margin_lines: set[tuple[str, int]] | None = None
 
     def matches(self, page: int, x0: float, x1: float, scale: float = 1.0) -> bool:
         """Whether a rule from ``x0`` to ``x1`` on ``page`` can be the table's: the next page, the same width
@@ -562,12 +565,48 @@ def _unplaced_rest(page: PageContent, chars: list[Char], tables: list[GridTable]
     return t
 
 
+MARGIN_BAND = 0.065  # of the page's height: the top and bottom bands where running headers and footers stand
+_DIGITS = re.compile(r"\d+")
+
+
+def furniture(page: PageContent, chars: list[Char], carry: StreamCarry) -> list[Char]:
+    """The characters of the page's running header and footer: a line in the page's top or bottom band
+    (``MARGIN_BAND``) printed at the same height, with the same text but for its numbers (a page number, a
+    date), in the same band of an earlier page. Word and browser prints repeat the report's title or a page
+    number there; above the rows of a table continued on a page with no rule, such a line would be taken for
+    its first row. Nothing is dropped: the caller only keeps these characters out of the table search, and
+    they stay running text. ``carry`` remembers the band lines of the pages read so far (in order)."""
+    top, bottom = page.height * MARGIN_BAND, page.height * (1.0 - MARGIN_BAND)
+    band = [c for c in chars if not (top <= (c.top + c.bottom) / 2 <= bottom)]
+    if carry.margin_lines is None:
+        carry.margin_lines = set()
+    if not band:
+        return []
+    out: list[Char] = []
+    for line in _line_chars(band):
+        text = _DIGITS.sub("#", "".join(c.text for c in line if not c.text.isspace()))
+        if not text:
+            continue
+        y = round(sum(c.top + c.bottom for c in line) / (2 * len(line)))
+        key = [(text, y + d) for d in (-1, 0, 1)]
+        if any(k in carry.margin_lines for k in key):
+            out.extend(line)
+        carry.margin_lines.add((text, y))
+    return out
+
+
 def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char],
                   carry: StreamCarry | None = None) -> tuple[list[GridTable], list[Char]]:
     """Tables drawn with horizontal rules only, from the characters outside the ruled tables; returns them
     (filled) and the characters still outside every table. ``carry``: the document's ``StreamCarry`` (pages in
     order), to read a table broken across pages without its header repeated; updated for the next page."""
     hs, _ = ruling(page)
+    all_outside = outside
+    if carry is not None:  # a running header or footer is no row of a table: kept out of the search only
+        skip = furniture(page, outside, carry)
+        if skip:
+            ids = {id(c) for c in skip}
+            outside = [c for c in outside if id(c) not in ids]
     found: list[GridTable] = []
     left_open: GridTable | None = None
     continued = False
@@ -603,14 +642,14 @@ def stream_tables(page: PageContent, tables: list[GridTable], outside: list[Char
             found.append(t)
             if t.unplaced and t.open_bottom:
                 carry.page = page.number  # its columns unknown here: looked for again on the next page
-                return found, fill_cells(found, outside)
+                return found, fill_cells(found, all_outside)
             if t.open_bottom:
                 left_open = t
     if not found:
         if carry is not None:
             carry.take(page.number, None)
-        return [], outside
-    rest = fill_cells(found, outside)
+        return [], all_outside
+    rest = fill_cells(found, all_outside)
     if carry is not None:
         carry.take(page.number, left_open, outside)
         carry.header = open_header if left_open is not None and left_open.n_rows == 1 else None
