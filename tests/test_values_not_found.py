@@ -16,10 +16,11 @@ from izlem_audit.rules.engine import run_rules
 
 
 def _report(target_text: str | None, rate_text: str | None):
-    """One gösterge (target 10, month 6: actual 4, rate 40): the target's and the rate's cells as given
-    (None: no cell at all), their values unread unless the text is the plain figure."""
+    """PG1 (target 10, month 6: actual 4, rate 40) with the target's and the rate's cells as given (None: no cell
+    at all), their values unread unless the text is the plain figure; beside it PG2, the same figures, every cell
+    printed (the table has the columns)."""
     p = period(6, 4, 40.0)
-    g = gosterge(1, 100, 10, [p])
+    g = gosterge(1, 50, 10, [p])
     if target_text is None:
         del g.evidence.cells["target"]
     if target_text != "10,00":
@@ -32,7 +33,7 @@ def _report(target_text: str | None, rate_text: str | None):
         p.reported_rate = None
         if rate_text is not None:
             p.evidence.cells["reported_rate"] = Cell(rate_text, 1, (0, 0, 1, 1))
-    r = report(hedef([g], 40.0))
+    r = report(hedef([g, gosterge(2, 50, 10, [period(6, 4, 40.0)])], 40.0))
     report_values_not_found(r)
     return r
 
@@ -91,3 +92,25 @@ def test_figures_mixed_with_words_are_a_reading_problem():
 def test_a_spreadsheet_hash_is_left_to_the_hidden_value_check():
     r = _report("10,00", "###")
     assert _problems(r) == []
+
+
+def test_a_missing_cell_counts_only_where_the_table_has_the_column():
+    """Two göstergeler: the second lacks the rate cell its neighbour has (the reader lost it): a reading problem;
+    when neither has one (the table prints no rate for that month), nothing is reported by this check."""
+    from factories import gosterge as g_, hedef as h_, period as p_, report as r_
+
+    def two(second_has_rate: bool, first_has_rate: bool = True):
+        a, b = p_(6, 4, 40.0), p_(6, 3, 30.0)
+        if not first_has_rate:
+            a.reported_rate = None
+            del a.evidence.cells["reported_rate"]
+        if not second_has_rate:
+            b.reported_rate = None
+            del b.evidence.cells["reported_rate"]
+        r = r_(h_([g_(1, 50, 10, [a]), g_(2, 50, 10, [b])], 35.0))
+        report_values_not_found(r)
+        return [(i.item, i.detail["field"]) for i in r.issues]
+
+    assert two(second_has_rate=True) == []
+    assert two(second_has_rate=False) == [("PG2", "reported_rate")]
+    assert two(second_has_rate=False, first_has_rate=False) == []

@@ -52,10 +52,21 @@ def report_hidden_values(report: Report) -> int:
 
 def report_values_not_found(report: Report) -> int:
     """Add a ``value_not_found`` reading problem for every value a rate check needs that the reader found no
-    cell for, or found among words (see the module doc); returns how many."""
+    cell for, or found among words (see the module doc); returns how many.
+
+    A missing cell counts only where the table has the column: another gösterge of the hedef has that cell (for
+    a period's value, in a period of the same month). A table that prints no such column at all (a rate printed
+    once for the last period, a layout without rates) is what the report prints, not something the reader lost."""
     n = 0
     for h in report.hedefler:
         amac, hedef, ph = h.key
+        has_target = sum(1 for g in h.gostergeler if "target" in g.evidence.cells)
+        has: dict[tuple[str, int | None], int] = {}
+        for g in h.gostergeler:
+            for p in g.rated_periods():
+                for name in ("actual", "reported_rate"):
+                    if name in p.evidence.cells:
+                        has[(name, p.month)] = has.get((name, p.month), 0) + 1
         for g in h.gostergeler:
             for p in g.rated_periods():
                 for name, value, ev in (("target", g.target, g.evidence), ("actual", p.actual, p.evidence),
@@ -64,6 +75,9 @@ def report_values_not_found(report: Report) -> int:
                         continue
                     cell = ev.cells.get(name)
                     if cell is None:
+                        others = has_target if name == "target" else has.get((name, p.month), 0)
+                        if not others:
+                            continue  # no gösterge of the table has this cell: the table prints no such column
                         text = ""
                     else:
                         text = " ".join(cell.text.split())
