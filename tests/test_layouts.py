@@ -227,3 +227,48 @@ def test_detections_keep_the_first_interface_shape():
     t = asm.tables[0]
     assert (page, bbox, kind, d.reader, d.score, list(d.evidence), d.via, scores) == \
         (t.page, t.bbox, t.kind, t.reader, t.score, t.evidence, t.via, t.scores)
+
+
+REPEATING = ["Sıra No", "Gösterge Kodu", "Gösterge Adı", "Hedef Etkisi %", "Hedef", "Ay", "Gerçekleşme",
+             "Gerçekleşme Oranı %"]
+
+
+def _repeating(rows):
+    from izlem_audit.rules.engine import run_rules
+
+    _, report = read(grid(LABELS), grid([REPEATING] + rows, top=200))
+    findings, _ = run_rules(report)
+    shape = [(g.code, [(p.month, p.actual) for p in g.periods]) for g in report.hedefler[0].gostergeler]
+    return report, shape, sorted((f.rule, f.item) for f in findings if f.severity in ("error", "warning"))
+
+
+def test_a_gosterge_printed_again_on_each_period_row_is_one_gosterge():
+    """A layout (often a spreadsheet's) that repeats code, name, weight and target on every period row: one
+    gösterge per code with its periods, no duplicated code, weights summing to 100; the repeated cells are
+    further places of the same values, so that the conservation ledger places their numbers."""
+    from izlem_audit.assembling.conservation import _evidence_boxes
+
+    report, shape, said = _repeating([["1", "PG1", "Yol (km)", "50", "10", "3", "4", "40,00"],
+                                      ["1", "PG1", "Yol (km)", "50", "10", "6", "8", "80,00"],
+                                      ["2", "PG2", "Park (adet)", "50", "10", "3", "4", "40,00"],
+                                      ["2", "PG2", "Park (adet)", "50", "10", "6", "8", "80,00"]])
+    assert shape == [("PG1", [(3, 4.0), (6, 8.0)]), ("PG2", [(3, 4.0), (6, 8.0)])]
+    assert said == []
+    g = report.hedefler[0].gostergeler[0]
+    second_row = g.periods[1].evidence.bbox
+    for name in ("seq", "code", "name", "weight", "target"):
+        (page, box), = g.evidence.cells[name].parts
+        assert page == 1 and box[1] == second_row[1]
+    boxes = {b for _, b in _evidence_boxes(report)}
+    assert g.evidence.cells["target"].parts[0][1] in boxes
+
+
+@pytest.mark.parametrize("second", [
+    ["1", "PG1", "Yol (km)", "50", "12", "6", "8", "66,67"],  # another target: not the same gösterge
+    ["1", "PG1", "Yol (km)", "50", "10", "3", "4", "40,00"],  # the same period again: a duplicated row
+])
+def test_a_code_printed_again_with_other_figures_or_the_same_period_is_another_row(second):
+    _, shape, said = _repeating([["1", "PG1", "Yol (km)", "50", "10", "3", "4", "40,00"], second,
+                                 ["2", "PG2", "Park (adet)", "50", "10", "3", "4", "40,00"]])
+    assert [code for code, _ in shape] == ["PG1", "PG1", "PG2"]
+    assert ("IZ602", "PG1") in said  # the report's duplicated code, said as before

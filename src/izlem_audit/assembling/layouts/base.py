@@ -246,6 +246,17 @@ class LayoutReader:
             return
         is_new = code is not None or (f.get("seq") is not None and f["seq"].flat) or (
             name_cell is not None and name_cell.flat and "month" not in ctx.cmap.fields())
+        repeated = is_new and code is not None and _repeats(ctx.current.last_gosterge, code, f)
+        if repeated:
+            # the gösterge above printed again on its next period's row (a layout, often a spreadsheet, that
+            # repeats code, name, weight and target on every row): the same gösterge, its repeated cells kept as
+            # further places of the same values
+            g = ctx.current.last_gosterge
+            for name in ("seq", "code", "name", "weight", "target", "baseline"):
+                cell, ev = f.get(name), g.evidence.cells.get(name)  # type: ignore[union-attr]
+                if cell is not None and cell.flat and ev is not None:
+                    ev.parts.append((row.page, cell.bbox))
+            is_new = False
         if is_new:
             g = new_item(Gosterge, code, printed, h.gostergeler)
             g.seq = _seq(f)
@@ -259,7 +270,8 @@ class LayoutReader:
             span = max((c.rowspan for c in row.cells), default=1)
             finish_item(ctx, row, g, h.gostergeler, code, bbox=row.table.row_bbox(row.index, span))
         g = ctx.current.last_gosterge
-        if not is_new and g is not None and name_cell is not None and name_cell.flat and name_cell is not code_cell:
+        if not is_new and not repeated and g is not None and name_cell is not None and name_cell.flat \
+                and name_cell is not code_cell:
             # the end of a name cut by a page break, beside the period that goes on on the next page
             join_name(g, name_cell, row.page)
             unit_of_name(g)
@@ -429,3 +441,28 @@ def unit_of_name(g: Gosterge) -> None:
 def _seq(f: dict[str, GridCell]) -> str | None:
     c = f.get("seq")
     return c.flat if c is not None and c.flat else None
+
+
+def _repeats(last: Gosterge | None, code: str, f: dict[str, GridCell]) -> bool:
+    """Whether a row that starts with a code is the gösterge above printed again for another period: the same
+    code, the same name, weight, target and start value as printed (each the row prints), and a period label
+    that gösterge has not printed yet. A different figure, or the same period again, is another row of its own
+    (a duplicated code is then the report's, IZ602)."""
+    if last is None or last.code != code:
+        return False
+    month = f.get("month")
+    if month is None or not month.flat.strip():
+        return False
+    label = squash(month.flat)
+    if any(squash(p.evidence.cells["month"].text) == label for p in last.periods if "month" in p.evidence.cells):
+        return False
+    compared = 0
+    for name in ("name", "weight", "target", "baseline"):
+        cell = f.get(name)
+        if cell is None or not cell.flat.strip():
+            continue
+        ev = last.evidence.cells.get(name)
+        if ev is None or squash(ev.text) != squash(cell.flat):
+            return False
+        compared += 1
+    return compared >= 2  # at least two of them printed again, and equal
