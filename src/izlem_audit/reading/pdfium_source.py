@@ -96,25 +96,9 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
         v = boxes.tolist()
         out: list[Char] = []
         append = out.append
-        if frame.turn == 0 and mb == 0 and mc == 0 and ma == 1 and md == -1:
-            for ch, ok, k in zip(text, found, range(0, 4 * n, 4)):
-                if not ok or not ch:
-                    continue
-                if ch in "\r\n\ufffe\x02":
-                    if ch == "\r" or ch == "\n":
-                        continue
-                    ch = "-"  # PDFium's mark for a hyphen that ends a line
-                x0, x1 = v[k], v[k + 2]
-                if x1 <= x0 and ch.isspace():
-                    continue
-                ax, bx, ay, by = x0 + me, x1 + me, mf - v[k + 3], mf - v[k + 1]
-                if by < ay:
-                    ay, by = by, ay
-                if bx < ax:
-                    append(Char(ch, bx, ay, ax, by, (by - ay) * 0.8, False))
-                else:
-                    append(Char(ch, ax, ay, bx, by, (by - ay) * 0.8, False))
-            return out
+        # an upright page whose frame only moves and flips y (nearly every page): the corners without the full
+        # affine map, which gives the same floats
+        upright = frame.turn == 0 and mb == 0 and mc == 0 and ma == 1 and md == -1
         # PDFium splits a ligature's box ("ﬁ" -> "f", "i") into equal parts along user-space x, whatever the
         # text's direction: on a page whose text runs along y (a landscape table turned onto a portrait sheet)
         # the parts stack across the line. They are found (consecutive, same y-range, abutting in x, which
@@ -128,13 +112,15 @@ def _chars(page, tp, frame: PageFrame) -> list[Char]:
             if ch in "\r\n\ufffe\x02":
                 if ch == "\r" or ch == "\n":
                     continue
-                ch = "-"
+                ch = "-"  # PDFium's mark for a hyphen that ends a line
             x0, ut, x1, ub = v[k], v[k + 1], v[k + 2], v[k + 3]
             if x1 <= x0 and ch.isspace():
                 continue
-            # the box's corners in the frame (a quarter turn swaps the axes)
-            ax, ay = ma * x0 + mc * ub + me, mb * x0 + md * ub + mf
-            bx, by = ma * x1 + mc * ut + me, mb * x1 + md * ut + mf
+            if upright:
+                ax, bx, ay, by = x0 + me, x1 + me, mf - ub, mf - ut
+            else:  # the box's corners in the frame (a quarter turn swaps the axes)
+                ax, ay = ma * x0 + mc * ub + me, mb * x0 + md * ub + mf
+                bx, by = ma * x1 + mc * ut + me, mb * x1 + md * ut + mf
             if by < ay:
                 ay, by = by, ay
             if sideways:
