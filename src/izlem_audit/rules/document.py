@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..normalising.text import fold
 from .base import Context, Finding, make, rule
+from .indicator import RATE_INPUT_WORDS
 from ..recomputing.matching import SAME_TITLE, match_ph, title_score
 
 STRUCTURE_TEXT = {
@@ -172,13 +173,10 @@ def malformed_row(ctx: Context) -> Iterable[Finding]:
         yield f
 
 
-_FIELD_WORDS = {"target": ("hedef", "target"), "actual": ("gerçekleşme", "actual"), "reported_rate": ("oran", "rate")}
-
-
 def _not_found_words(params: dict) -> dict:
     """The words of a ``value_not_found`` message: which value, in which period, and what the reader saw."""
     name = str(params.get("field", ""))
-    tr, en = _FIELD_WORDS.get(name, (name, name))
+    tr, en = RATE_INPUT_WORDS.get(name, (name, name))
     text = str(params.get("text") or "")
     month = params.get("period")
     return {"field_tr": tr, "field_en": en,

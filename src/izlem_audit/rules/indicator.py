@@ -57,6 +57,11 @@ def rate_not_computable(ctx: Context) -> Iterable[Finding]:
                        reported_text=p.reported_rate if p.reported_rate is not None else "—")
 
 
+# the values a rate check takes, in each language's words (IZ103, and the value_not_found reading problem)
+RATE_INPUT_WORDS = {"actual": ("gerçekleşme", "actual"), "target": ("hedef", "target"),
+                    "reported_rate": ("oran", "rate")}
+
+
 @rule(id="IZ103", name="missing-value", category="missing", severity="error",
       message_tr="{code} {month}. ay: oranın gerektirdiği değer basılmamış ({what}).",
       message_en="{code} month {month}: a value the rate needs is not printed ({what}).",
@@ -70,7 +75,7 @@ def rate_not_computable(ctx: Context) -> Iterable[Finding]:
                    "(IZ603, not checked), not an error of the report.",
       example="A4 H8 PG1, 6. ay: gerçekleşme 1,00 ama oran hücresi boş.")
 def missing_value(ctx: Context) -> Iterable[Finding]:
-    names = {"actual": ("gerçekleşme", "actual"), "target": ("hedef", "target"), "reported_rate": ("oran", "rate")}
+    names = RATE_INPUT_WORDS
     for rc in ctx.recomputed.rates:
         p, g = rc.period, rc.gosterge
         missing = list(rc.missing)
