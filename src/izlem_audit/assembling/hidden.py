@@ -60,13 +60,10 @@ def report_values_not_found(report: Report) -> int:
     n = 0
     for h in report.hedefler:
         amac, hedef, ph = h.key
-        has_target = sum(1 for g in h.gostergeler if "target" in g.evidence.cells)
-        has: dict[tuple[str, int | None], int] = {}
-        for g in h.gostergeler:
-            for p in g.rated_periods():
-                for name in ("actual", "reported_rate"):
-                    if name in p.evidence.cells:
-                        has[(name, p.month)] = has.get((name, p.month), 0) + 1
+        # the columns the table has: (field, month) of every period cell, and the target
+        printed = {(name, p.month) for g in h.gostergeler for p in g.rated_periods() for name in p.evidence.cells}
+        if any("target" in g.evidence.cells for g in h.gostergeler):
+            printed.add(("target", None))
         for g in h.gostergeler:
             for p in g.rated_periods():
                 for name, value, ev in (("target", g.target, g.evidence), ("actual", p.actual, p.evidence),
@@ -75,8 +72,7 @@ def report_values_not_found(report: Report) -> int:
                         continue
                     cell = ev.cells.get(name)
                     if cell is None:
-                        others = has_target if name == "target" else has.get((name, p.month), 0)
-                        if not others:
+                        if (name, None if name == "target" else p.month) not in printed:
                             continue  # no gösterge of the table has this cell: the table prints no such column
                         text = ""
                     else:

@@ -39,7 +39,7 @@ any table continued without its header.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grid import fill_cells, grid_from_spans, group_lines, ruling
 from .page import Char, GridTable, PageContent
@@ -67,7 +67,7 @@ class StreamCarry:
     header: list[_Word] | None = None  # the header's words, when the page held only the header (no row yet)
     # the lines seen so far in the pages' top and bottom margins: (text with its digits as #, y rounded), to
     # know a running header or footer when it comes again (``furniture``)
-    margin_lines: set[tuple[str, int]] | None = None
+    margin_lines: set[tuple[str, int]] = field(default_factory=set)
 
     def matches(self, page: int, x0: float, x1: float, scale: float = 1.0) -> bool:
         """Whether a rule from ``x0`` to ``x1`` on ``page`` can be the table's: the next page, the same width
@@ -578,10 +578,6 @@ def furniture(page: PageContent, chars: list[Char], carry: StreamCarry) -> list[
     they stay running text. ``carry`` remembers the band lines of the pages read so far (in order)."""
     top, bottom = page.height * MARGIN_BAND, page.height * (1.0 - MARGIN_BAND)
     band = [c for c in chars if not (top <= (c.top + c.bottom) / 2 <= bottom)]
-    if carry.margin_lines is None:
-        carry.margin_lines = set()
-    if not band:
-        return []
     out: list[Char] = []
     for line in _line_chars(band):
         text = _DIGITS.sub("#", "".join(c.text for c in line if not c.text.isspace()))

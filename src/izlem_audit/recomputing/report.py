@@ -266,11 +266,11 @@ def _rate_check(h: Hedef, g: Gosterge, p: Period) -> RateCheck:
     if g.baseline is None and rc.flagged:
         rc = _decreasing_check(rc, inputs, whole) or rc
     if rc.flagged and p.start is not None and p.start > 1:
-        rc = _to_date_check(rc, whole) or rc
+        rc = _to_date_check(rc, inputs, whole) or rc
     return rc
 
 
-def _to_date_check(rc: RateCheck, whole: bool) -> RateCheck | None:
+def _to_date_check(rc: RateCheck, inputs: list, whole: bool) -> RateCheck | None:
     """A row labelled with a span after January (``Nisan-Haziran``, ``Period.start``) holds that period's own
     value; its printed rate may still be the guide's rate on the value reached so far (C: the sum of the
     year's periods up to it). A printed rate that misses the row's own value but reconciles with the value to
@@ -285,16 +285,14 @@ def _to_date_check(rc: RateCheck, whole: bool) -> RateCheck | None:
     expected = fx.indicator_rate(c, g.target, g.baseline)
     if expected is None:
         return None
-    parts = [q for q in g.periods if q.month is not None and q.month <= p.month]
+    # C's rounding is every summed period's; B's and A's as in the row's own check (``inputs``)
+    summed = [(q.actual, printed_decimals_or_none(q.evidence, "actual")) for q in g.periods
+              if q.month is not None and q.month <= p.month]
     spreads = []
     for loose in (False, True):
-        dc = sum(fx.input_half_unit(q.actual, printed_decimals_or_none(q.evidence, "actual"), whole=whole,
-                                    loose=loose) for q in parts)
-        deltas = [dc, fx.input_half_unit(g.target, printed_decimals_or_none(g.evidence, "target"), whole=whole,
-                                         loose=loose),
-                  fx.input_half_unit(g.baseline, printed_decimals_or_none(g.evidence, "baseline"), whole=whole,
-                                     loose=loose)]
-        spreads.append(fx.indicator_rate_spread(c, g.target, g.baseline, deltas))  # type: ignore[arg-type]
+        deltas = [fx.input_half_unit(v, d, whole=whole, loose=loose) for v, d in inputs[1:]]
+        dc = sum(fx.input_half_unit(v, d, whole=whole, loose=loose) for v, d in summed)
+        spreads.append(fx.indicator_rate_spread(c, g.target, g.baseline, [dc, *deltas]))  # type: ignore[arg-type]
     alt = RateCheck(rc.hedef, g, p, expected, rc.rounding + spreads[0], tolerance_loose=rc.rounding + spreads[1],
                     spread=spreads[0], spread_loose=spreads[1], rounding=rc.rounding, basis="to_date")
     return alt if alt.reconciles else None
