@@ -288,9 +288,9 @@ def main() -> None:
         old = perf.read_text(encoding="utf-8") if perf.exists() else ""
         # kept from the file as it was: the notes written by hand on what a run shows (between notes markers,
         # to be read again against the new figures) and bench/scan.py's section (scanned pages)
-        for begin, end in (("<!-- notes:begin -->", "<!-- notes:end -->"),):
-            if begin in old and end in old:
-                text = text.rstrip("\n") + "\n\n" + old[old.index(begin):old.index(end) + len(end)] + "\n"
+        begin, end = "<!-- notes:begin -->", "<!-- notes:end -->"
+        if begin in old and end in old:
+            text = text.rstrip("\n") + "\n\n" + old[old.index(begin):old.index(end) + len(end)] + "\n"
         if "<!-- scan:begin -->" in old:
             text = text.rstrip("\n") + "\n\n" + old[old.index("<!-- scan:begin -->"):]
         perf.write_text(text, encoding="utf-8")
